@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { isEmail } from './validation';
+
+/**
+ * The environment of SPEC §1 turned into a typed config. Every variable is optional;
+ * an invalid one is reported as `NAME: what is wrong` so the operator can fix it at once.
+ */
+
+const RESOURCE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'expected true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `expected an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `expected an integer from ${min} to ${max}`).max(max, `expected an integer from ${min} to ${max}`));
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const env = z.object({
+  PORT: int(0, 65535).default(4000),
+  HOST: nonEmpty.default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || v === 'memory://' || /^postgres(ql)?:\/\/.+/.test(v),
+      'expected postgres://…, postgresql://… or memory://',
+    )
+    .optional(),
+  DATA_DIR: nonEmpty.default('.data'),
+  BOOTSTRAP_ORGANIZATION: nonEmpty.max(100, 'at most 100 characters').optional(),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().trim().toLowerCase().refine(isEmail, 'expected an email address').optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be 12 to 128 characters')
+    .max(128, 'must be 12 to 128 characters')
+    .optional(),
+  // bcrypt accepts 4–31; above 15 a single hash takes seconds, which no login should.
+  KEY_HASH_COST: int(4, 15).default(10),
+  PASSWORD_HASH_COST: int(4, 15).default(12),
+  ALLOW_SIGNUP: bool.optional(),
+  SCOPE_RESOURCES: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((r) => RESOURCE_NAME.test(r)), 'expected comma-separated names of lowercase letters, digits and _')
+    .optional(),
+  NODE_ENV: z.string().optional(),
+  GRAPHIQL: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; url: string };
+
+export interface Bootstrap {
+  organization: string;
+  email: string;
+  password: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Set when all three BOOTSTRAP_* variables are given. */
+  bootstrap: Bootstrap | null;
+  keyHashCost: number;
+  passwordHashCost: number;
+  allowSignup: boolean;
+  scopeResources: string[];
+  production: boolean;
+  graphiql: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as they do in most shells' `VAR= command`. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = env.safeParse(withoutEmpty(source));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+
+  const bootstrapVars = ['BOOTSTRAP_ORGANIZATION', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD'] as const;
+  const given = bootstrapVars.filter((name) => e[name] !== undefined);
+  if (given.length > 0 && given.length < bootstrapVars.length) {
+    const missing = bootstrapVars.find((name) => e[name] === undefined)!;
+    throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
+  }
+
+  const production = e.NODE_ENV === 'production';
+  const database: DatabaseTarget =
+    !e.DATABASE_URL
+      ? { kind: 'pglite', dataDir: e.DATA_DIR }
+      : e.DATABASE_URL === 'memory://'
+        ? { kind: 'pglite-memory' }
+        : { kind: 'postgres', url: e.DATABASE_URL };
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    bootstrap:
+      given.length === bootstrapVars.length
+        ? { organization: e.BOOTSTRAP_ORGANIZATION!, email: e.BOOTSTRAP_ADMIN_EMAIL!, password: e.BOOTSTRAP_ADMIN_PASSWORD! }
+        : null,
+    keyHashCost: e.KEY_HASH_COST,
+    passwordHashCost: e.PASSWORD_HASH_COST,
+    allowSignup: e.ALLOW_SIGNUP ?? !production,
+    scopeResources: e.SCOPE_RESOURCES ?? [],
+    production,
+    graphiql: e.GRAPHIQL ?? !production,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { pgSchema, serial, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import type { DatabaseTarget } from '../config';
+import * as schema from './schema';
+
+/** One type for both drivers: the data layer never knows which one it runs on. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle, or the database itself: whatever the caller runs its queries on. */
+export type Queryable = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: 'pglite' | 'postgres';
+  /** True when the database answers and every migration in `drizzle/` has been applied. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../drizzle');
+// Any constant shared by all Keyward instances: serialises migrations and the bootstrap.
+export const MIGRATION_LOCK_ID = 0x6b657977; // "keyw"
+
+function expectedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+// Drizzle's own bookkeeping table; declared here, not in schema.ts, so drizzle-kit leaves it alone.
+const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', { id: serial('id').primaryKey() });
+
+/**
+ * Opens the database the config names and brings its schema up to date.
+ * On PostgreSQL the migrations run under an advisory lock on a dedicated connection, so
+ * several instances starting together apply each migration exactly once.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const expected = expectedMigrationCount();
+
+  if (target.kind === 'postgres') {
+    const options = { onnotice: () => {}, connection: { application_name: 'keyward' } };
+    const migrator = postgres(target.url, { ...options, max: 1 });
+    try {
+      const migrationDb = drizzlePostgres(migrator);
+      await migrationDb.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
+      try {
+        await migratePostgres(migrationDb, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await migrationDb.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
+      }
+    } finally {
+      await migrator.end();
+    }
+
+    const client = postgres(target.url, { ...options, max: 10 });
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    return {
+      db,
+      driver: 'postgres',
+      isReady: () => readiness(db, expected),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
+  const client = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
+  const pgliteDb = drizzlePglite(client, { schema });
+  try {
+    await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  const db = pgliteDb as unknown as Database;
+  return {
+    db,
+    driver: 'pglite',
+    isReady: () => readiness(db, expected),
+    close: () => client.close(),
+  };
+}
+
+async function readiness(db: Database, expected: number): Promise<boolean> {
+  try {
+    return (await db.$count(appliedMigrations)) >= expected;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The tables. Every row but an organization's own carries `organization_id`, and the
+ * data-access modules take the organization as their first argument: tenant isolation is
+ * a property of the queries, not a check resolvers have to remember.
+ */
+
+// Millisecond precision, like a JavaScript Date: a keyset cursor made from a row's
+// created_at then compares exactly equal to the row it came from.
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('organizations_name_lower_key').on(sql`lower(${t.name})`)],
+);
+
+export const memberRole = pgEnum('member_role', ['OWNER', 'ADMIN', 'VIEWER']);
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: memberRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('members_organization_email_key').on(t.organizationId, sql`lower(${t.email})`),
+    index('members_email_idx').on(sql`lower(${t.email})`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    // Removing a member ends their sessions with them.
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token: the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at').notNull().defaultNow(),
+    /** The absolute end, however active the session is. */
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_member_idx').on(t.memberId)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    // A sequence, not a timestamp, orders the log: several events written in one
+    // transaction share its now().
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_events_organization_idx').on(t.organizationId, t.id)],
+);
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type MemberRow = typeof members.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;

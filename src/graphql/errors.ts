@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import type { MaskError } from 'graphql-yoga';
+import { KeywardError } from '../errors';
+import { currentRequestId } from '../http/requestId';
+import { loggableError, type Logger } from '../logger';
+
+const HTTP_STATUS: Partial<Record<KeywardError['code'], number>> = {
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export function toGraphQLError(error: KeywardError, located?: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: located?.nodes,
+    path: located?.path,
+    extensions: {
+      code: error.code,
+      ...(error.field ? { field: error.field } : {}),
+      // Yoga reads `http` for the status of a request-level error and strips it from the body.
+      ...(HTTP_STATUS[error.code] ? { http: { status: HTTP_STATUS[error.code] } } : {}),
+    },
+  });
+}
+
+/**
+ * Yoga's error masking, made to keep Keyward's own codes and to log what it hides.
+ * Known errors (KeywardError, or GraphQL errors that already carry a code) reach the
+ * client; anything else is logged with the request ID and replaced by
+ * INTERNAL_SERVER_ERROR carrying that same ID, so an operator can find it.
+ */
+export function createMaskError(logger: Logger): MaskError {
+  return (error) => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof KeywardError) return toGraphQLError(original, error instanceof GraphQLError ? error : undefined);
+    if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+
+    const requestId = currentRequestId();
+    logger.error({ err: loggableError(original), requestId }, 'unexpected error');
+    return new GraphQLError('Internal server error', {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    });
+  };
+}

@@ -1,0 +1,11 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder';
+import './scalars';
+import './organization';
+import './viewer';
+import './member';
+import './session';
+import './audit';
+
+/** Sorted so that the printed SDL changes only when the schema does. */
+export const schema = lexicographicSortSchema(builder.toSchema());

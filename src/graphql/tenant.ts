@@ -1,0 +1,12 @@
+import { unauthenticated } from '../errors';
+import type { Tenant } from '../tenant';
+import type { Context } from './context';
+
+/**
+ * The tenant of a request. Fields that call this have passed scope-auth, which already
+ * refused anonymous callers; the check here only keeps the types honest.
+ */
+export function tenantOf(ctx: Context): Tenant {
+  if (!ctx.tenant) throw unauthenticated();
+  return ctx.tenant;
+}

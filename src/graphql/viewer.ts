@@ -1,0 +1,36 @@
+import type { Principal } from '../auth/principal';
+import { getOrganization } from '../organizations/organizations';
+import { builder } from './builder';
+import { MemberRef } from './member';
+import { OrganizationRef } from './organization';
+import { tenantOf } from './tenant';
+import { getMember } from '../members/members';
+
+const PrincipalKindRef = builder.enumType('PrincipalKind', { values: ['MEMBER', 'API_KEY'] as const });
+
+const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
+  description: 'Who is making this request.',
+  fields: (t) => ({
+    kind: t.field({ type: PrincipalKindRef, resolve: (p) => p.kind }),
+    organization: t.field({
+      type: OrganizationRef,
+      resolve: async (p, _args, ctx) => (await getOrganization(ctx.services.database.db, p.organizationId))!,
+    }),
+    scopes: t.stringList({ resolve: (p, _args, ctx) => ctx.services.catalog.list(p.scopes) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (p, _args, ctx) => (p.kind === 'MEMBER' ? getMember(tenantOf(ctx), p.memberId) : null),
+    }),
+  }),
+});
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: 'The principal of this request; null when anonymous.',
+    authScopes: { public: true },
+    resolve: (_root, _args, ctx) => ctx.principal,
+  }),
+);
