@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+const problem = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration', () => {
+  it('has the defaults of SPEC §1', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      database: { kind: 'pglite', dataDir: '.data' },
+      bootstrap: null,
+      keyHashCost: 10,
+      passwordHashCost: 12,
+      allowSignup: true,
+      scopeResources: [],
+      production: false,
+      graphiql: true,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@db:5432/keyward',
+      BOOTSTRAP_ORGANIZATION: 'Acme',
+      BOOTSTRAP_ADMIN_EMAIL: 'Root@Acme.test',
+      BOOTSTRAP_ADMIN_PASSWORD: 'a long enough password',
+      KEY_HASH_COST: '8',
+      PASSWORD_HASH_COST: '11',
+      ALLOW_SIGNUP: 'false',
+      SCOPE_RESOURCES: 'messages, contacts',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { kind: 'postgres', url: 'postgres://u@db:5432/keyward' },
+      bootstrap: { organization: 'Acme', email: 'root@acme.test', password: 'a long enough password' },
+      keyHashCost: 8,
+      passwordHashCost: 11,
+      allowSignup: false,
+      scopeResources: ['messages', 'contacts'],
+    });
+    expect(loadConfig({ DATABASE_URL: 'memory://' }).database).toEqual({ kind: 'pglite-memory' });
+    expect(loadConfig({ DATA_DIR: '/var/lib/keyward' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/keyward' });
+  });
+
+  it('turns sign-up, GraphiQL and introspection off in production unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, allowSignup: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true', ALLOW_SIGNUP: 'true' })).toMatchObject({
+      graphiql: true,
+      allowSignup: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
+    [{ KEY_HASH_COST: '3' }, /^KEY_HASH_COST: /],
+    [{ PASSWORD_HASH_COST: 'twelve' }, /^PASSWORD_HASH_COST: /],
+    [{ ALLOW_SIGNUP: 'maybe' }, /^ALLOW_SIGNUP: /],
+    [{ SCOPE_RESOURCES: 'Messages!' }, /^SCOPE_RESOURCES: /],
+    [{ BOOTSTRAP_ORGANIZATION: 'Acme' }, /^BOOTSTRAP_ADMIN_EMAIL: must be set together/],
+    [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'nope', BOOTSTRAP_ADMIN_PASSWORD: 'long enough pass' }, /^BOOTSTRAP_ADMIN_EMAIL: /],
+    [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'a@b.test', BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],
+  ])('refuses %j, naming the variable', (env, expected) => {
+    expect(problem(env)).toMatch(expected);
+  });
+
+  it('stops the server with one line naming the variable and a non-zero exit', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../src/main.ts')], {
+      env: { ...process.env, PORT: 'not-a-port', DATABASE_URL: 'memory://' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^keyward: invalid configuration: PORT: /)]);
+    expect(run.stdout).toBe('');
+  });
+});

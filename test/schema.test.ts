@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { isObjectType, type GraphQLField } from 'graphql';
+import { schema } from '../src/graphql/schema';
+import { renderSchema, SCHEMA_FILE } from '../src/scripts/print-schema';
+
+describe('schema', () => {
+  it('matches the committed SDL (run `npm run schema` when this fails)', () => {
+    const committed = readFileSync(SCHEMA_FILE, 'utf8');
+    if (committed !== renderSchema()) {
+      throw new Error('schema/schema.graphql is stale: run `npm run schema` and commit the result');
+    }
+  });
+
+  // Deny by default: a root field without a scope declaration must not ship.
+  it.each(['Query', 'Mutation'])('declares authScopes on every %s field', (typeName) => {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`${typeName} is missing`);
+    const undeclared = Object.values(type.getFields())
+      .filter((field: GraphQLField<unknown, unknown>) => {
+        const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
+        return !options?.authScopes;
+      })
+      .map((field) => field.name);
+    expect(undeclared).toEqual([]);
+  });
+});
