@@ -5,6 +5,7 @@ import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { bootstrapFirstOrganization } from './organizations/bootstrap';
 import { createServices } from './services';
+import { deleteExpiredSessions } from './sessions/sessions';
 
 function readConfigOrExit(): Config {
   try {
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  // Expired sessions are already refused; this only frees their rows.
+  await deleteExpiredSessions(database.db);
 
   const app = createApp(services);
   const server = createServer(app);

@@ -64,3 +64,25 @@ export const AuditEvents = graphql(`
     }
   }
 `);
+
+export const UpdateMemberRole = graphql(`
+  mutation UpdateMemberRole($id: ID!, $role: MemberRole!) {
+    updateMemberRole(id: $id, role: $role) {
+      member { id role }
+    }
+  }
+`);
+
+export const RemoveMember = graphql(`
+  mutation RemoveMember($id: ID!) {
+    removeMember(id: $id) {
+      member { id email }
+    }
+  }
+`);
+
+export const ChangePassword = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+  }
+`);

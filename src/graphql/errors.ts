@@ -33,7 +33,9 @@ export function createMaskError(logger: Logger): MaskError {
   return (error) => {
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (original instanceof KeywardError) return toGraphQLError(original, error instanceof GraphQLError ? error : undefined);
-    if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+    if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
+      return asVariableInputError(error) ?? error;
+    }
 
     const requestId = currentRequestId();
     logger.error({ err: loggableError(original), requestId }, 'unexpected error');
@@ -43,4 +45,21 @@ export function createMaskError(logger: Logger): MaskError {
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     });
   };
+}
+
+// graphql-js reports a variable that does not fit its type (an unknown enum value, a bad
+// DateTime, a string for an Int) as a plain error: `Variable "$input" got invalid value
+// "BOSS" at "input.role"; …`. Typed clients send everything as variables, so these are
+// the usual shape of bad input and get the same code and field as the domain's own checks.
+const VARIABLE_ERROR = /^Variable "\$(\w+)" (?:got invalid value .*? at "([^"]+)";|got invalid value|of (?:required|non-null) type)/s;
+
+function asVariableInputError(error: GraphQLError): GraphQLError | null {
+  const match = VARIABLE_ERROR.exec(error.message);
+  if (!match || (error.extensions.code && error.extensions.code !== 'BAD_USER_INPUT')) return null;
+  const path = match[2] ?? match[1]!;
+  const field = path.replace(/\[\d+\]/g, '').split('.').at(-1)!;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', field },
+  });
 }
