@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { bootstrapFirstOrganization } from './organizations/bootstrap';
-import { createServices } from './services';
+import { closeServices, createServices } from './services';
 import { deleteExpiredSessions } from './sessions/sessions';
 
 function readConfigOrExit(): Config {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     // Stop accepting, let requests in flight finish, then close the database so PGlite
     // has flushed everything to DATA_DIR.
     server.close(async () => {
-      await database.close();
+      await closeServices(services);
       logger.info('stopped');
       process.exit(0);
     });

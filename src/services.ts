@@ -1,6 +1,7 @@
 import { ScopeCatalog } from './auth/scopes';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/open';
+import { UsageRecorder } from './keys/usage';
 import type { Logger } from './logger';
 
 /**
@@ -13,8 +14,17 @@ export interface Services {
   database: DatabaseHandle;
   logger: Logger;
   catalog: ScopeCatalog;
+  usage: UsageRecorder;
 }
 
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
-  return { config, database, logger, catalog: new ScopeCatalog(config.scopeResources) };
+  const usage = new UsageRecorder(database.db, logger);
+  usage.start();
+  return { config, database, logger, catalog: new ScopeCatalog(config.scopeResources), usage };
+}
+
+/** Writes what is still buffered, then closes the database (PGlite flushes to disk here). */
+export async function closeServices(services: Services): Promise<void> {
+  await services.usage.stop();
+  await services.database.close();
 }

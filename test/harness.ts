@@ -4,7 +4,7 @@ import { createApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/open';
 import { createLogger } from '../src/logger';
-import { createServices, type Services } from '../src/services';
+import { closeServices, createServices, type Services } from '../src/services';
 import { createTestDatabase } from './database';
 import type { TypedDocumentString } from './gql/graphql';
 import { AddMember, Login as LoginAs, SignUp } from './operations';
@@ -108,7 +108,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return { token: login.token, memberId: addMember.member.id, email, password: TEST_PASSWORD, organization: owner.organization };
     },
     async close() {
-      await handle.close();
+      await closeServices(services);
       await database.drop();
     },
   };

@@ -86,3 +86,80 @@ export const ChangePassword = graphql(`
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }
 `);
+
+export const CreateApiKey = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey {
+        id name description access scopes lastFour status createdAt createdBy
+        expiresAt revokedAt lastUsedAt rotatedAt
+      }
+    }
+  }
+`);
+
+export const UpdateApiKey = graphql(`
+  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+    updateApiKey(id: $id, input: $input) {
+      apiKey { id name description access scopes status expiresAt }
+    }
+  }
+`);
+
+export const RotateApiKey = graphql(`
+  mutation RotateApiKey($id: ID!, $gracePeriodSeconds: Int) {
+    rotateApiKey(id: $id, gracePeriodSeconds: $gracePeriodSeconds) {
+      secret
+      apiKey { id access scopes lastFour status expiresAt rotatedAt }
+    }
+  }
+`);
+
+export const RevokeApiKey = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      apiKey { id status revokedAt }
+    }
+  }
+`);
+
+export const ApiKeys = graphql(`
+  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {
+    apiKeys(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges { cursor node { id name status lastFour createdAt lastUsedAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ApiKeyById = graphql(`
+  query ApiKeyById($id: ID!) {
+    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }
+  }
+`);
+
+export const VerifyApiKey = graphql(`
+  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {
+    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
+      valid
+      code
+      scopes
+      apiKey { id name }
+      organization { id name }
+    }
+  }
+`);
+
+export const KeyViewer = graphql(`
+  query KeyViewer {
+    viewer {
+      kind
+      scopes
+      organization { name }
+      member { id }
+      apiKey { id name access }
+    }
+  }
+`);

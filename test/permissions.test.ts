@@ -3,14 +3,21 @@ import { schema } from '../src/graphql/schema';
 import { codes, startTestApp, TEST_PASSWORD, type GraphQLResponse, type Session, type TestApp } from './harness';
 import {
   AddMember,
+  ApiKeyById,
+  ApiKeys,
   AuditEvents,
+  CreateApiKey,
   ChangePassword,
   Login,
   Logout,
   Members,
   RemoveMember,
+  RevokeApiKey,
+  RotateApiKey,
   SignUp,
+  UpdateApiKey,
   UpdateMemberRole,
+  VerifyApiKey,
   Viewer,
 } from './operations';
 
@@ -19,8 +26,11 @@ import {
  * schema, so a new operation cannot ship without a row here.
  */
 
-type Caller = 'anonymous' | 'OWNER' | 'ADMIN' | 'VIEWER';
-const CALLERS: Caller[] = ['anonymous', 'OWNER', 'ADMIN', 'VIEWER'];
+type Caller = 'anonymous' | 'OWNER' | 'ADMIN' | 'VIEWER' | 'KEY_FULL' | 'KEY_READ_ONLY' | 'KEY_RESTRICTED';
+const CALLERS: Caller[] = ['anonymous', 'OWNER', 'ADMIN', 'VIEWER', 'KEY_FULL', 'KEY_READ_ONLY', 'KEY_RESTRICTED'];
+const isKey = (caller: Caller) => caller.startsWith('KEY_');
+/** The one RESTRICTED key of the matrix holds exactly these. */
+const RESTRICTED_SCOPES = ['api_keys:read', 'api_keys:write', 'audit_log:read'];
 
 /** What an operation needs: anyone, any signed-in member, or a scope. */
 type Requirement = 'public' | 'member' | { scope: string };
@@ -34,6 +44,7 @@ interface Row {
 let t: TestApp;
 let owner: Session;
 const emails: Partial<Record<Caller, string>> = {};
+const keys: Partial<Record<Caller, string>> = {};
 let n = 0;
 
 beforeAll(async () => {
@@ -42,12 +53,21 @@ beforeAll(async () => {
   emails.OWNER = owner.email;
   emails.ADMIN = (await t.addMember(owner, 'ADMIN')).email;
   emails.VIEWER = (await t.addMember(owner, 'VIEWER')).email;
+  for (const [caller, access, scopes] of [
+    ['KEY_FULL', 'FULL', undefined],
+    ['KEY_READ_ONLY', 'READ_ONLY', undefined],
+    ['KEY_RESTRICTED', 'RESTRICTED', RESTRICTED_SCOPES],
+  ] as const) {
+    const { createApiKey } = await t.ok(CreateApiKey, { input: { name: caller, access, scopes } }, { token: owner.token });
+    keys[caller] = createApiKey.secret;
+  }
 });
 afterAll(() => t.close());
 
 /** A fresh session for each run, so an operation like logout cannot spoil the next one. */
 async function tokenFor(caller: Caller): Promise<string | undefined> {
   if (caller === 'anonymous') return undefined;
+  if (isKey(caller)) return keys[caller];
   return (await t.ok(Login, { email: emails[caller]!, password: TEST_PASSWORD, organization: owner.organization })).login.token;
 }
 
@@ -56,7 +76,20 @@ const scopesOf: Record<Caller, (scope: string) => boolean> = {
   OWNER: () => true,
   ADMIN: () => true,
   VIEWER: (scope) => scope.endsWith(':read'),
+  KEY_FULL: (scope) => scope !== 'members:write',
+  KEY_READ_ONLY: (scope) => scope.endsWith(':read'),
+  KEY_RESTRICTED: (scope) => RESTRICTED_SCOPES.includes(scope),
 };
+
+/** A key for an operation to act on, made by the owner: RESTRICTED to a scope every key caller with api_keys:write holds. */
+async function freshKeyId(): Promise<string> {
+  const { createApiKey } = await t.ok(
+    CreateApiKey,
+    { input: { name: `target ${++n}`, access: 'RESTRICTED', scopes: ['api_keys:read'] } },
+    { token: await tokenFor('OWNER') },
+  );
+  return createApiKey.apiKey.id;
+}
 
 async function freshViewerId(): Promise<string> {
   const email = `target${++n}@matrix.test`;
@@ -92,12 +125,31 @@ const rows: Record<string, Row> = {
     needs: { scope: 'members:write' },
     run: async (token) => t.execute(RemoveMember, { id: await freshViewerId() }, { token }),
   },
+  apiKeys: { needs: { scope: 'api_keys:read' }, run: (token) => t.execute(ApiKeys, {}, { token }) },
+  apiKey: { needs: { scope: 'api_keys:read' }, run: async (token) => t.execute(ApiKeyById, { id: await freshKeyId() }, { token }) },
+  verifyApiKey: { needs: 'public', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
+  createApiKey: {
+    needs: { scope: 'api_keys:write' },
+    run: (token) => t.execute(CreateApiKey, { input: { name: `made ${++n}`, access: 'RESTRICTED', scopes: ['api_keys:read'] } }, { token }),
+  },
+  updateApiKey: {
+    needs: { scope: 'api_keys:write' },
+    run: async (token) => t.execute(UpdateApiKey, { id: await freshKeyId(), input: { name: 'renamed' } }, { token }),
+  },
+  rotateApiKey: {
+    needs: { scope: 'api_keys:write' },
+    run: async (token) => t.execute(RotateApiKey, { id: await freshKeyId() }, { token }),
+  },
+  revokeApiKey: {
+    needs: { scope: 'api_keys:write' },
+    run: async (token) => t.execute(RevokeApiKey, { id: await freshKeyId() }, { token }),
+  },
 };
 
 export function expectedCode(needs: Requirement, caller: Caller): string | null {
   if (needs === 'public') return null;
   if (caller === 'anonymous') return 'UNAUTHENTICATED';
-  if (needs === 'member') return null;
+  if (needs === 'member') return isKey(caller) ? 'FORBIDDEN' : null;
   return scopesOf[caller](needs.scope) ? null : 'FORBIDDEN';
 }
 

@@ -1,5 +1,6 @@
 import { unauthenticated } from '../errors';
 import type { Services } from '../services';
+import { verifyKey } from '../keys/verify';
 import { findSession } from '../sessions/sessions';
 import type { Principal } from './principal';
 
@@ -42,10 +43,26 @@ async function sessionPrincipal(token: string, services: Services): Promise<Prin
   };
 }
 
+async function apiKeyPrincipal(key: string, services: Services): Promise<Principal | null> {
+  const verification = await verifyKey(services.database.db, services.catalog, key);
+  if (verification.code !== 'VALID') return null;
+  services.usage.record(verification.key.id);
+  return {
+    kind: 'API_KEY',
+    organizationId: verification.key.organizationId,
+    apiKeyId: verification.key.id,
+    // Read from the key row on every request, so a change of access applies at once.
+    scopes: verification.scopes,
+  };
+}
+
 export async function authenticate(headers: Headers, services: Services): Promise<Principal | null> {
   const credential = readCredential(headers);
   if (!credential) return null;
-  const principal = credential.kind === 'session' ? await sessionPrincipal(credential.token, services) : null;
+  const principal =
+    credential.kind === 'session'
+      ? await sessionPrincipal(credential.token, services)
+      : await apiKeyPrincipal(credential.key, services);
   if (!principal) throw unauthenticated('Invalid or expired credential');
   return principal;
 }

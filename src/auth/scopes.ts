@@ -43,7 +43,8 @@ export class ScopeCatalog {
   forAccess(access: ApiKeyAccess, listed: readonly string[]): Scopes {
     if (access === 'FULL') return this.grantableToKeys;
     if (access === 'READ_ONLY') return this.read;
-    return new Set(listed);
+    // A listed scope whose resource the operator has since removed grants nothing.
+    return new Set(listed.filter((s) => this.grantableToKeys.has(s)));
   }
 
   /**

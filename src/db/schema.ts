@@ -83,7 +83,46 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_organization_idx').on(t.organizationId, t.id)],
 );
 
+export const apiKeyAccess = pgEnum('api_key_access', ['FULL', 'RESTRICTED', 'READ_ONLY']);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    /** The public key ID, the one inside the full key. */
+    id: text('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    access: apiKeyAccess('access').notNull(),
+    /** The listed scopes of a RESTRICTED key; FULL and READ_ONLY follow the catalog. */
+    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    /** bcrypt of the secret; the secret and the full key are never stored. */
+    secretHash: text('secret_hash').notNull(),
+    /**
+     * The key's checksum (public: derived from the key, shown in part as lastFour). It picks
+     * which of the current and the previous secret a presented key claims to be, so a
+     * verification is always one bcrypt compare.
+     */
+    checksum: text('checksum').notNull(),
+    lastFour: text('last_four').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at'),
+    revokedAt: instant('revoked_at'),
+    lastUsedAt: instant('last_used_at'),
+    rotatedAt: instant('rotated_at'),
+    /** The secret before the last rotation, honoured until previousExpiresAt. */
+    previousSecretHash: text('previous_secret_hash'),
+    previousChecksum: text('previous_checksum'),
+    previousExpiresAt: instant('previous_expires_at'),
+  },
+  (t) => [index('api_keys_organization_created_idx').on(t.organizationId, t.createdAt, t.id)],
+);
+
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -6,6 +6,7 @@ import './viewer';
 import './member';
 import './session';
 import './audit';
+import './apiKey';
 
 /** Sorted so that the printed SDL changes only when the schema does. */
 export const schema = lexicographicSortSchema(builder.toSchema());

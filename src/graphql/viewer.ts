@@ -1,6 +1,8 @@
 import type { Principal } from '../auth/principal';
 import { getOrganization } from '../organizations/organizations';
 import { builder } from './builder';
+import { getApiKey } from '../keys/keys';
+import { ApiKeyRef } from './apiKey';
 import { MemberRef } from './member';
 import { OrganizationRef } from './organization';
 import { tenantOf } from './tenant';
@@ -21,6 +23,11 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
       type: MemberRef,
       nullable: true,
       resolve: (p, _args, ctx) => (p.kind === 'MEMBER' ? getMember(tenantOf(ctx), p.memberId) : null),
+    }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      resolve: (p, _args, ctx) => (p.kind === 'API_KEY' ? getApiKey(tenantOf(ctx), p.apiKeyId) : null),
     }),
   }),
 });

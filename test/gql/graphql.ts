@@ -12,6 +12,37 @@ export type AddMemberInput = {
   role: MemberRole;
 };
 
+export type ApiKeyAccess =
+  /** Every scope an API key may hold (all but members:write). */
+  | 'FULL'
+  /** Every :read scope. */
+  | 'READ_ONLY'
+  /** Only the scopes listed at creation. */
+  | 'RESTRICTED';
+
+export type ApiKeyFilter = {
+  /** Case-insensitive part of the name. */
+  search?: string | null | undefined;
+  status?: ApiKeyStatus | null | undefined;
+};
+
+export type ApiKeyStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
+
+export type CreateApiKeyInput = {
+  access: ApiKeyAccess;
+  /** At most 500 characters. */
+  description?: string | null | undefined;
+  /** In the future; omit for a key that does not expire. */
+  expiresAt?: string | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  /** For RESTRICTED only: at least one `<resource>:<action>`. */
+  scopes?: Array<string> | null | undefined;
+};
+
 export type MemberRole =
   /** Every scope. */
   | 'ADMIN'
@@ -31,6 +62,24 @@ export type SignUpInput = {
   /** 12 to 128 characters. */
   password: string;
 };
+
+export type UpdateApiKeyInput = {
+  access?: ApiKeyAccess | null | undefined;
+  description?: string | null | undefined;
+  /** null removes the expiry. */
+  expiresAt?: string | null | undefined;
+  name?: string | null | undefined;
+  scopes?: Array<string> | null | undefined;
+};
+
+export type VerificationCode =
+  | 'EXPIRED'
+  | 'INSUFFICIENT_SCOPE'
+  | 'MALFORMED'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'REVOKED'
+  | 'VALID';
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -103,6 +152,65 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } } };
+
+export type UpdateApiKeyMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type UpdateApiKeyMutation = { updateApiKey: { apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, status: ApiKeyStatus, expiresAt: string | null } } };
+
+export type RotateApiKeyMutationVariables = Exact<{
+  id: string | number;
+  gracePeriodSeconds?: number | null | undefined;
+}>;
+
+
+export type RotateApiKeyMutation = { rotateApiKey: { secret: string, apiKey: { id: string, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, expiresAt: string | null, rotatedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, status: ApiKeyStatus, revokedAt: string | null } } };
+
+export type ApiKeysQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ApiKeyFilter | null | undefined;
+}>;
+
+
+export type ApiKeysQuery = { apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ApiKeyStatus, lastFour: string, createdAt: string, lastUsedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApiKeyByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiKeyByIdQuery = { apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdBy: string | null, lastUsedAt: string | null } | null };
+
+export type VerifyApiKeyQueryVariables = Exact<{
+  key: string;
+  requiredScopes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type VerifyApiKeyQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string>, apiKey: { id: string, name: string } | null, organization: { id: string, name: string } | null } };
+
+export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { name: string }, member: { id: string } | null, apiKey: { id: string, name: string, access: ApiKeyAccess } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -250,3 +358,140 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      name
+      description
+      access
+      scopes
+      lastFour
+      status
+      createdAt
+      createdBy
+      expiresAt
+      revokedAt
+      lastUsedAt
+      rotatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const UpdateApiKeyDocument = new TypedDocumentString(`
+    mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+  updateApiKey(id: $id, input: $input) {
+    apiKey {
+      id
+      name
+      description
+      access
+      scopes
+      status
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateApiKeyMutation, UpdateApiKeyMutationVariables>;
+export const RotateApiKeyDocument = new TypedDocumentString(`
+    mutation RotateApiKey($id: ID!, $gracePeriodSeconds: Int) {
+  rotateApiKey(id: $id, gracePeriodSeconds: $gracePeriodSeconds) {
+    secret
+    apiKey {
+      id
+      access
+      scopes
+      lastFour
+      status
+      expiresAt
+      rotatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    apiKey {
+      id
+      status
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {
+  apiKeys(first: $first, after: $after, filter: $filter) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        name
+        status
+        lastFour
+        createdAt
+        lastUsedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const ApiKeyByIdDocument = new TypedDocumentString(`
+    query ApiKeyById($id: ID!) {
+  apiKey(id: $id) {
+    id
+    name
+    description
+    access
+    scopes
+    lastFour
+    status
+    createdBy
+    lastUsedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyByIdQuery, ApiKeyByIdQueryVariables>;
+export const VerifyApiKeyDocument = new TypedDocumentString(`
+    query VerifyApiKey($key: String!, $requiredScopes: [String!]) {
+  verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
+    valid
+    code
+    scopes
+    apiKey {
+      id
+      name
+    }
+    organization {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyApiKeyQuery, VerifyApiKeyQueryVariables>;
+export const KeyViewerDocument = new TypedDocumentString(`
+    query KeyViewer {
+  viewer {
+    kind
+    scopes
+    organization {
+      name
+    }
+    member {
+      id
+    }
+    apiKey {
+      id
+      name
+      access
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeyViewerQuery, KeyViewerQueryVariables>;

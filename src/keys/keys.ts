@@ -1,0 +1,261 @@
+import { and, count, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit';
+import { isSubset, type ApiKeyAccess, type ScopeCatalog, type Scopes } from '../auth/scopes';
+import { apiKeys, members, type ApiKeyRow } from '../db/schema';
+import { badInput, forbidden, notFound } from '../errors';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
+import type { Tenant } from '../tenant';
+import * as valid from '../validation';
+import { KEY_ID_FORMAT, lastFourOf, newKey, newKeyId } from './format';
+import { hashSecret } from './secrets';
+
+/**
+ * Managing a tenant's API keys: everything the admin's *API keys* page does (SPEC §5).
+ * Input is checked and secrets hashed before a transaction opens, so bad input writes
+ * nothing; each change and its audit row commit together.
+ */
+
+export type ApiKeyStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
+export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 60 * 60;
+
+export function statusOf(key: Pick<ApiKeyRow, 'revokedAt' | 'expiresAt'>, now = new Date()): ApiKeyStatus {
+  if (key.revokedAt) return 'REVOKED';
+  if (key.expiresAt && key.expiresAt <= now) return 'EXPIRED';
+  return 'ACTIVE';
+}
+
+export function scopesOfKey(catalog: ScopeCatalog, key: Pick<ApiKeyRow, 'access' | 'scopes'>): Scopes {
+  return catalog.forAccess(key.access, key.scopes);
+}
+
+const inTenant = (tenant: Tenant) => eq(apiKeys.organizationId, tenant.organizationId);
+
+async function findKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
+  const key = await getApiKey(tenant, id);
+  if (!key) throw notFound('API key');
+  return key;
+}
+
+export async function getApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow | null> {
+  if (!KEY_ID_FORMAT.test(id)) return null;
+  const [row] = await tenant.db.select().from(apiKeys).where(and(inTenant(tenant), eq(apiKeys.id, id)));
+  return row ?? null;
+}
+
+/** No escalation (SPEC §4): a principal hands out only scopes it holds itself. */
+function requireHeld(tenant: Tenant, scopes: Scopes, what: string): void {
+  if (!isSubset(scopes, tenant.principal.scopes)) {
+    const missing = [...scopes].filter((s) => !tenant.principal.scopes.has(s));
+    throw forbidden(`You cannot ${what} with scopes you do not hold: ${missing.join(', ')}`);
+  }
+}
+
+function futureExpiry(expiresAt: Date | null | undefined): Date | null {
+  if (!expiresAt) return null;
+  if (expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', 'must be in the future');
+  return expiresAt;
+}
+
+/** Access and listed scopes, checked together: scopes go with RESTRICTED and only with it. */
+function accessAndScopes(catalog: ScopeCatalog, access: ApiKeyAccess, scopes: readonly string[] | null | undefined) {
+  if (access !== 'RESTRICTED') {
+    if (scopes && scopes.length > 0) throw badInput('scopes', `scopes are listed only for RESTRICTED access; ${access} implies its own`);
+    return { access, scopes: [] as string[] };
+  }
+  return { access, scopes: catalog.parseRestricted(scopes) };
+}
+
+async function creatorLabel(tenant: Tenant): Promise<string> {
+  const principal = tenant.principal;
+  if (principal.kind === 'API_KEY') return `api_key:${principal.apiKeyId}`;
+  const [member] = await tenant.db.select({ email: members.email }).from(members).where(eq(members.id, principal.memberId));
+  return member?.email ?? principal.memberId;
+}
+
+export interface NewApiKey {
+  name: string;
+  description?: string | null;
+  access: ApiKeyAccess;
+  scopes?: readonly string[] | null;
+  expiresAt?: Date | null;
+}
+
+/** Creates a key; the full key is returned here once and exists nowhere else afterwards. */
+export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
+  const { catalog, config } = tenant.services;
+  const name = valid.text('name', input.name, { min: 1, max: 100 });
+  const description = input.description == null ? null : valid.text('description', input.description, { min: 0, max: 500 });
+  const permissions = accessAndScopes(catalog, input.access, input.scopes);
+  const expiresAt = futureExpiry(input.expiresAt);
+  requireHeld(tenant, scopesOfKey(catalog, permissions), 'create a key');
+
+  const key = newKey(newKeyId());
+  const secretHash = await hashSecret(key.secret, config.keyHashCost);
+  const createdBy = await creatorLabel(tenant);
+  const apiKey = await tenant.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id: key.keyId,
+        organizationId: tenant.organizationId,
+        name,
+        description: description || null,
+        ...permissions,
+        secretHash,
+        checksum: key.checksum,
+        lastFour: lastFourOf(key.fullKey),
+        createdBy,
+        expiresAt,
+      })
+      .returning();
+    await recordAudit(tx, tenant.organizationId, 'api_key.created', tenant.actor, key.keyId);
+    return row!;
+  });
+  return { apiKey, fullKey: key.fullKey };
+}
+
+export interface ApiKeyChanges {
+  name?: string | null;
+  description?: string | null;
+  access?: ApiKeyAccess | null;
+  scopes?: readonly string[] | null;
+  /** null removes the expiry; undefined leaves it. */
+  expiresAt?: Date | null;
+}
+
+export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyChanges): Promise<ApiKeyRow> {
+  const { catalog } = tenant.services;
+  const key = await findKey(tenant, id);
+  const set: Partial<typeof apiKeys.$inferInsert> = {};
+  if (changes.name != null) set.name = valid.text('name', changes.name, { min: 1, max: 100 });
+  if (changes.description !== undefined) {
+    set.description = changes.description === null ? null : valid.text('description', changes.description, { min: 0, max: 500 }) || null;
+  }
+  if (changes.access != null || changes.scopes != null) {
+    const access = changes.access ?? key.access;
+    // Moving to RESTRICTED without a list keeps nothing implicit: the list must be given.
+    const permissions = accessAndScopes(catalog, access, changes.scopes ?? (access === key.access ? key.scopes : null));
+    const before = scopesOfKey(catalog, key);
+    const added = new Set([...scopesOfKey(catalog, permissions)].filter((s) => !before.has(s)));
+    requireHeld(tenant, added, 'widen a key');
+    Object.assign(set, permissions);
+  }
+  if (changes.expiresAt !== undefined) set.expiresAt = futureExpiry(changes.expiresAt);
+  if (Object.keys(set).length === 0) return key;
+
+  return tenant.db.transaction(async (tx) => {
+    const [row] = await tx.update(apiKeys).set(set).where(and(inTenant(tenant), eq(apiKeys.id, key.id))).returning();
+    await recordAudit(tx, tenant.organizationId, 'api_key.updated', tenant.actor, key.id);
+    return row!;
+  });
+}
+
+/**
+ * A new secret for the same key ID; access, scopes and expiry stay. The previous secret is
+ * honoured for `gracePeriodSeconds` (0 by default), so clients can be moved over without
+ * an outage.
+ */
+export async function rotateApiKey(
+  tenant: Tenant,
+  id: string,
+  gracePeriodSeconds: number | null | undefined,
+): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
+  const grace = gracePeriodSeconds ?? 0;
+  if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_PERIOD_SECONDS) {
+    throw badInput('gracePeriodSeconds', `must be between 0 and ${MAX_GRACE_PERIOD_SECONDS} (7 days)`);
+  }
+  const existing = await findKey(tenant, id);
+  if (existing.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
+  requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
+
+  const key = newKey(existing.id);
+  const secretHash = await hashSecret(key.secret, tenant.services.config.keyHashCost);
+  const now = new Date();
+  const apiKey = await tenant.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({
+        secretHash,
+        checksum: key.checksum,
+        lastFour: lastFourOf(key.fullKey),
+        rotatedAt: now,
+        previousSecretHash: grace > 0 ? existing.secretHash : null,
+        previousChecksum: grace > 0 ? existing.checksum : null,
+        previousExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
+      })
+      // Not revoked meanwhile: a revocation always wins over a concurrent rotation.
+      .where(and(inTenant(tenant), eq(apiKeys.id, existing.id), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) throw badInput('id', 'a revoked key cannot be rotated');
+    await recordAudit(tx, tenant.organizationId, 'api_key.rotated', tenant.actor, existing.id);
+    return row;
+  });
+  return { apiKey, fullKey: key.fullKey };
+}
+
+/** Revokes at once; the previous secret of a rotation goes too. Revoking again changes nothing. */
+export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
+  const key = await findKey(tenant, id);
+  if (key.revokedAt) return key;
+  return tenant.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date(), previousSecretHash: null, previousChecksum: null, previousExpiresAt: null })
+      .where(and(inTenant(tenant), eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) return key;
+    await recordAudit(tx, tenant.organizationId, 'api_key.revoked', tenant.actor, key.id);
+    return row;
+  });
+}
+
+export interface ApiKeyFilter {
+  status?: ApiKeyStatus | null;
+  search?: string | null;
+}
+
+function statusCondition(status: ApiKeyStatus, now: Date): SQL | undefined {
+  if (status === 'REVOKED') return isNotNull(apiKeys.revokedAt);
+  if (status === 'EXPIRED') return and(isNull(apiKeys.revokedAt), lte(apiKeys.expiresAt, now));
+  return and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)));
+}
+
+/** `%` and `_` in a search are literal characters, not patterns. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function apiKeyCursor(key: ApiKeyRow): string {
+  return encodeCursor([key.createdAt.toISOString(), key.id]);
+}
+
+/** Newest first, filtered by status and by a case-insensitive search on the name. */
+export async function listApiKeys(
+  tenant: Tenant,
+  args: { first?: number | null; after?: string | null; filter?: ApiKeyFilter | null },
+): Promise<Page<ApiKeyRow>> {
+  const first = pageSize(args.first);
+  const after = args.after
+    ? decodeCursor(args.after, 2, (p, i) => (i === 0 ? !Number.isNaN(Date.parse(p)) : KEY_ID_FORMAT.test(p)))
+    : null;
+  const search = args.filter?.search?.trim();
+  if (search && search.length > 100) throw badInput('search', 'must be at most 100 characters');
+
+  const filters = and(
+    inTenant(tenant),
+    args.filter?.status ? statusCondition(args.filter.status, new Date()) : undefined,
+    search ? sql`${apiKeys.name} ilike ${`%${likeLiteral(search)}%`}` : undefined,
+  );
+  const afterPosition = after
+    ? or(
+        lt(apiKeys.createdAt, new Date(after[0]!)),
+        and(eq(apiKeys.createdAt, new Date(after[0]!)), lt(apiKeys.id, after[1]!)),
+      )
+    : undefined;
+  const rows = await tenant.db
+    .select()
+    .from(apiKeys)
+    .where(and(filters, afterPosition))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(first + 1);
+  const [total] = await tenant.db.select({ n: count() }).from(apiKeys).where(filters);
+  return toPage(rows, first, total!.n);
+}

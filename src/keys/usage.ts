@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../db/open';
+import type { Logger } from '../logger';
+
+/**
+ * `lastUsedAt`, written off the request path (SPEC §7): a verified key only notes the time
+ * in memory, and one UPDATE every few seconds writes all the keys used meanwhile.
+ * `greatest` keeps the newest time when several instances write the same key.
+ */
+export const USAGE_FLUSH_MS = 5_000;
+
+export class UsageRecorder {
+  private pending = new Map<string, Date>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly logger: Logger,
+    private readonly intervalMs = USAGE_FLUSH_MS,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.flush(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  record(keyId: string, at = new Date()): void {
+    const seen = this.pending.get(keyId);
+    if (!seen || seen < at) this.pending.set(keyId, at);
+  }
+
+  /** Writes what is pending; calls are serialized so two flushes never race. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.write());
+    return this.flushing;
+  }
+
+  /** Stops the timer and writes what is left: call before the database closes. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const values = sql.join(
+      [...batch].map(([id, at]) => sql`(${id}::text, ${at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    try {
+      await this.db.execute(sql`
+        update api_keys set last_used_at = greatest(api_keys.last_used_at, used.at)
+        from (values ${values}) as used(id, at)
+        where api_keys.id = used.id`);
+    } catch (error) {
+      // Put the batch back for the next flush rather than lose it.
+      for (const [id, at] of batch) this.record(id, at);
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not write key usage');
+    }
+  }
+}
