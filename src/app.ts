@@ -8,6 +8,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
 import { createMaskError } from './graphql/errors';
+import { GRAPHIQL_DEFAULT_QUERY } from './graphql/graphiql';
 import { schema } from './graphql/schema';
 import { healthPlugin } from './http/health';
 import { requestIdOf, requestIdPlugin } from './http/requestId';
@@ -33,7 +34,7 @@ export function createApp(services: Services): App {
     // Yoga's own probe answers with an empty body; ours (healthPlugin) answers JSON.
     healthCheckEndpoint: '/.yoga/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'Keyward' } : false,
+    graphiql: config.graphiql ? { title: 'Keyward', defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
     maskedErrors: { maskError: createMaskError(logger) },
     // Yoga reports the errors it masks here too; maskError has logged them with their
     // request ID already, so they are kept at debug level.

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import { isSubset, type ApiKeyAccess, type ScopeCatalog, type Scopes } from '../auth/scopes';
 import { apiKeys, members, type ApiKeyRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
-import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
+import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
+import { pageSize, toPage, type Page } from '../pagination';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
 import { KEY_ID_FORMAT, lastFourOf, newKey, newKeyId } from './format';
@@ -223,9 +224,7 @@ function statusCondition(status: ApiKeyStatus, now: Date): SQL | undefined {
 /** `%` and `_` in a search are literal characters, not patterns. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function apiKeyCursor(key: ApiKeyRow): string {
-  return encodeCursor([key.createdAt.toISOString(), key.id]);
-}
+export const apiKeyCursor = timeCursor;
 
 /** Newest first, filtered by status and by a case-insensitive search on the name. */
 export async function listApiKeys(
@@ -233,9 +232,7 @@ export async function listApiKeys(
   args: { first?: number | null; after?: string | null; filter?: ApiKeyFilter | null },
 ): Promise<Page<ApiKeyRow>> {
   const first = pageSize(args.first);
-  const after = args.after
-    ? decodeCursor(args.after, 2, (p, i) => (i === 0 ? !Number.isNaN(Date.parse(p)) : KEY_ID_FORMAT.test(p)))
-    : null;
+  const after = decodeTimeCursor(args.after, (id) => KEY_ID_FORMAT.test(id));
   const search = args.filter?.search?.trim();
   if (search && search.length > 100) throw badInput('search', 'must be at most 100 characters');
 
@@ -244,16 +241,10 @@ export async function listApiKeys(
     args.filter?.status ? statusCondition(args.filter.status, new Date()) : undefined,
     search ? sql`${apiKeys.name} ilike ${`%${likeLiteral(search)}%`}` : undefined,
   );
-  const afterPosition = after
-    ? or(
-        lt(apiKeys.createdAt, new Date(after[0]!)),
-        and(eq(apiKeys.createdAt, new Date(after[0]!)), lt(apiKeys.id, after[1]!)),
-      )
-    : undefined;
   const rows = await tenant.db
     .select()
     .from(apiKeys)
-    .where(and(filters, afterPosition))
+    .where(and(filters, afterTimePosition(apiKeys, after, 'desc')))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
     .limit(first + 1);
   const [total] = await tenant.db.select({ n: count() }).from(apiKeys).where(filters);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, or } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { MemberRole } from '../auth/scopes';
@@ -7,7 +7,8 @@ import type { Queryable } from '../db/open';
 import { members, type MemberRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
 import { isUuid } from '../ids';
-import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
+import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
+import { pageSize, toPage, type Page } from '../pagination';
 import { endOtherSessions } from '../sessions/sessions';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
@@ -19,26 +20,16 @@ import * as valid from '../validation';
 
 const inTenant = (tenant: Tenant) => eq(members.organizationId, tenant.organizationId);
 
-export function memberCursor(member: MemberRow): string {
-  return encodeCursor([member.createdAt.toISOString(), member.id]);
-}
+export const memberCursor = timeCursor;
 
 /** Oldest first: the founding owner leads the list. */
 export async function listMembers(tenant: Tenant, args: { first?: number | null; after?: string | null }): Promise<Page<MemberRow>> {
   const first = pageSize(args.first);
-  const after = args.after
-    ? decodeCursor(args.after, 2, (p, i) => (i === 0 ? !Number.isNaN(Date.parse(p)) : isUuid(p)))
-    : null;
-  const afterPosition = after
-    ? or(
-        gt(members.createdAt, new Date(after[0]!)),
-        and(eq(members.createdAt, new Date(after[0]!)), gt(members.id, after[1]!)),
-      )
-    : undefined;
+  const after = decodeTimeCursor(args.after, isUuid);
   const rows = await tenant.db
     .select()
     .from(members)
-    .where(and(inTenant(tenant), afterPosition))
+    .where(and(inTenant(tenant), afterTimePosition(members, after, 'asc')))
     .orderBy(asc(members.createdAt), asc(members.id))
     .limit(first + 1);
   const [total] = await tenant.db.select({ n: count() }).from(members).where(inTenant(tenant));

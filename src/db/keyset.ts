@@ -1,0 +1,34 @@
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { decodeCursor, encodeCursor } from '../pagination';
+
+/**
+ * Keyset positions on (created_at, id), for lists ordered by creation time. The ID breaks
+ * ties between rows created in the same millisecond.
+ */
+export interface TimePosition {
+  createdAt: Date;
+  id: string;
+}
+
+export const timeCursor = (row: TimePosition) => encodeCursor([row.createdAt.toISOString(), row.id]);
+
+export function decodeTimeCursor(after: string | null | undefined, validId: (id: string) => boolean): TimePosition | null {
+  if (!after) return null;
+  const [createdAt, id] = decodeCursor(after, 2, (p, i) => (i === 0 ? !Number.isNaN(Date.parse(p)) : validId(p)));
+  return { createdAt: new Date(createdAt!), id: id! };
+}
+
+/** Rows strictly after `position` in the list's order: oldest first (asc) or newest first (desc). */
+export function afterTimePosition(
+  columns: { createdAt: PgColumn; id: PgColumn },
+  position: TimePosition | null,
+  order: 'asc' | 'desc',
+): SQL | undefined {
+  if (!position) return undefined;
+  const beyond = order === 'asc' ? gt : lt;
+  return or(
+    beyond(columns.createdAt, position.createdAt),
+    and(eq(columns.createdAt, position.createdAt), beyond(columns.id, position.id)),
+  );
+}
