@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { MaskError } from 'graphql-yoga';
+import { isDatabaseUnavailable } from '../db/errors';
 import { KeywardError } from '../errors';
 import { currentRequestId } from '../http/requestId';
 import { loggableError, type Logger } from '../logger';
@@ -26,8 +27,9 @@ export function toGraphQLError(error: KeywardError, located?: GraphQLError): Gra
 /**
  * Yoga's error masking, made to keep Keyward's own codes and to log what it hides.
  * Known errors (KeywardError, or GraphQL errors that already carry a code) reach the
- * client; anything else is logged with the request ID and replaced by
- * INTERNAL_SERVER_ERROR carrying that same ID, so an operator can find it.
+ * client; an unreachable database is SERVICE_UNAVAILABLE; anything else is logged with
+ * the request ID and replaced by INTERNAL_SERVER_ERROR carrying that same ID, so an
+ * operator can find it.
  */
 export function createMaskError(logger: Logger): MaskError {
   return (error) => {
@@ -38,6 +40,10 @@ export function createMaskError(logger: Logger): MaskError {
     }
 
     const requestId = currentRequestId();
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: loggableError(original), requestId }, 'database unavailable');
+      return toGraphQLError(new KeywardError('SERVICE_UNAVAILABLE', 'The service is unavailable; try again shortly'), error instanceof GraphQLError ? error : undefined);
+    }
     logger.error({ err: loggableError(original), requestId }, 'unexpected error');
     return new GraphQLError('Internal server error', {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
