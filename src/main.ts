@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { isDatabaseUnavailable } from './db/errors';
 import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { bootstrapFirstOrganization } from './organizations/bootstrap';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
 
   const app = createApp(services);
   const server = createServer(app);
+  server.on('error', (error) => {
+    process.stderr.write(`keyward: cannot listen on ${config.host}:${config.port}: ${error.message}\n`);
+    process.exit(1);
+  });
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -70,7 +75,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/** The root cause in one line: Drizzle's wrapper message names the query and its parameters. */
+function reason(error: unknown): string {
+  let root = error;
+  while (root instanceof Error && root.cause) root = root.cause;
+  const message = root instanceof Error ? root.message : String(root);
+  return message.split('\n')[0]!;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`keyward: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const prefix = isDatabaseUnavailable(error) ? 'cannot reach the database: ' : '';
+  process.stderr.write(`keyward: failed to start: ${prefix}${reason(error)}\n`);
   process.exit(1);
 });

@@ -79,14 +79,23 @@ describe('configuration', () => {
     expect(problem(env)).toMatch(expected);
   });
 
-  it('stops the server with one line naming the variable and a non-zero exit', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../src/main.ts')], {
-      env: { ...process.env, PORT: 'not-a-port', DATABASE_URL: 'memory://' },
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../src/main.ts')], {
+      env: { ...process.env, ...env },
       encoding: 'utf8',
       timeout: 30_000,
     });
+
+  it('stops the server with one line naming the variable and a non-zero exit', () => {
+    const run = start({ PORT: 'not-a-port', DATABASE_URL: 'memory://' });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^keyward: invalid configuration: PORT: /)]);
     expect(run.stdout).toBe('');
+  });
+
+  it('stops with one line, and no query parameters, when the database cannot be reached', () => {
+    const run = start({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/keyward' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['keyward: failed to start: cannot reach the database: connect ECONNREFUSED 127.0.0.1:1']);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { sessions } from '../src/db/schema';
+import { auditEvents as auditEventsTable, sessions } from '../src/db/schema';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../src/sessions/sessions';
 import { codes, startTestApp, TEST_PASSWORD, type Session, type TestApp } from './harness';
 import {
@@ -208,6 +208,25 @@ describe('sessions', () => {
     expect(failed).toMatchObject({ actorKind: 'ANONYMOUS', actorId: null, targetId: owner.memberId, ip: '198.51.100.9' });
     expect(JSON.stringify(auditEvents)).not.toContain('guess number one!');
     expect(t.logs.join('')).not.toContain('guess number one!');
+  });
+});
+
+describe('audit log', () => {
+  it('records role changes and logins with actor, target and address, and never a token or password', async () => {
+    const owner = await t.signUpOrganization('Audit Trail');
+    const viewer = await t.addMember(owner, 'VIEWER');
+    await t.ok(UpdateMemberRole, { id: viewer.memberId, role: 'ADMIN' }, { token: owner.token, ip: '203.0.113.44' });
+    const { auditEvents } = await t.ok(AuditEvents, { first: 100 }, { token: owner.token });
+    const events = auditEvents.edges.map((e) => e.node);
+    expect(events.map((e) => [e.action, e.actorKind, e.actorId, e.targetId])).toEqual([
+      ['member.role_changed', 'MEMBER', owner.memberId, viewer.memberId],
+      ['member.login', 'MEMBER', viewer.memberId, viewer.memberId],
+      ['member.added', 'MEMBER', owner.memberId, viewer.memberId],
+      ['organization.created', 'MEMBER', owner.memberId, expect.any(String)],
+    ]);
+    expect(events[0]!.ip).toBe('203.0.113.44');
+    const everything = JSON.stringify(await t.services.database.db.select().from(auditEventsTable));
+    for (const secret of [owner.token, viewer.token, owner.token.slice(4), TEST_PASSWORD]) expect(everything).not.toContain(secret);
   });
 });
 

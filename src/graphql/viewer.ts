@@ -1,12 +1,12 @@
 import type { Principal } from '../auth/principal';
-import { getOrganization } from '../organizations/organizations';
-import { builder } from './builder';
 import { getApiKey } from '../keys/keys';
+import { getMember } from '../members/members';
+import { getOrganization } from '../organizations/organizations';
 import { ApiKeyRef } from './apiKey';
+import { builder } from './builder';
 import { MemberRef } from './member';
 import { OrganizationRef } from './organization';
 import { tenantOf } from './tenant';
-import { getMember } from '../members/members';
 
 const PrincipalKindRef = builder.enumType('PrincipalKind', { values: ['MEMBER', 'API_KEY'] as const });
 
