@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
 import { members, sessions, type MemberRow, type SessionRow } from '../db/schema';
 
@@ -72,5 +72,5 @@ export async function endOtherSessions(tx: Queryable, memberId: string, keep: st
 export async function deleteExpiredSessions(db: Queryable, now = new Date()): Promise<void> {
   await db
     .delete(sessions)
-    .where(sql`${lt(sessions.expiresAt, now)} or ${lt(sessions.lastUsedAt, new Date(now.getTime() - SESSION_IDLE_MS))}`);
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastUsedAt, new Date(now.getTime() - SESSION_IDLE_MS))));
 }
