@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { apiKeys, auditEvents } from '../src/db/schema';
+import type { Queryable } from '../src/db/open';
 import { newKey } from '../src/keys/format';
+import { verifyKey } from '../src/keys/verify';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
 import {
   AddMember,
@@ -395,12 +397,23 @@ describe('listing keys', () => {
     expect(page.totalCount).toBe(expected.length);
   });
 
+  it('pages 20 at a time by default, and up to 100', async () => {
+    const busy = await t.signUpOrganization('Many Keys');
+    for (let i = 0; i < 21; i++) await createKey(busy, 'READ_ONLY', { name: `key ${i}` });
+    const byDefault = (await t.ok(ApiKeys, {}, { token: busy.token })).apiKeys;
+    expect([byDefault.edges.length, byDefault.totalCount, byDefault.pageInfo.hasNextPage]).toEqual([20, 21, true]);
+    const all = (await t.ok(ApiKeys, { first: 100 }, { token: busy.token })).apiKeys;
+    expect([all.edges.length, all.pageInfo.hasNextPage]).toEqual([21, false]);
+  });
+
   it.each([
     [{ first: 0 }, 'first'],
     [{ first: 101 }, 'first'],
     [{ after: 'not-a-cursor' }, 'after'],
+    [{ filter: { search: 's'.repeat(101) } }, 'search'],
+    [{ filter: { status: 'DELETED' } }, 'status'],
   ])('refuses %j', async (args, field) => {
-    const result = await t.execute(ApiKeys, args, { token: owner.token });
+    const result = await t.execute(ApiKeys, args as never, { token: owner.token });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 });
@@ -422,6 +435,19 @@ describe('verifyApiKey', () => {
     });
     expect(await verify(key.token, ['contacts:read'])).toMatchObject({ valid: false, code: 'INSUFFICIENT_SCOPE' });
     expect(await verify(key.token, ['no such:scope'])).toMatchObject({ valid: false, code: 'INSUFFICIENT_SCOPE' });
+  });
+
+  it('turns a malformed or mistyped key away without touching the database', async () => {
+    const key = await createKey(owner, 'FULL');
+    const noDatabase = new Proxy({} as Queryable, {
+      get: () => {
+        throw new Error('the database was touched');
+      },
+    });
+    const typo = `${key.token.slice(0, 20)}${key.token[20] === 'Q' ? 'R' : 'Q'}${key.token.slice(21)}`;
+    for (const presented of [typo, 'kw_short', '', key.token.toUpperCase()]) {
+      expect((await verifyKey(noDatabase, t.services.catalog, presented)).code).toBe('MALFORMED');
+    }
   });
 
   it('tells MALFORMED from NOT_FOUND, and a wrong secret from nothing', async () => {

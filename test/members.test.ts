@@ -240,6 +240,21 @@ describe('sign-up', () => {
     expect(codes(await t.execute(Login, { email: 'x@unique.test', password: TEST_PASSWORD }))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it.each([
+    ['an empty organization name', { organization: ' ' }, 'organization'],
+    ['an organization name over 100 characters', { organization: 'o'.repeat(101) }, 'organization'],
+    ['an empty name', { name: '' }, 'name'],
+    ['an invalid email', { email: 'founder at example' }, 'email'],
+    ['a short password', { password: 'elevenchars' }, 'password'],
+  ])('refuses %s with BAD_USER_INPUT on its field, creating nothing', async (label, change, field) => {
+    const slug = label.replace(/\W+/g, '-');
+    const input = { organization: `Fresh ${slug}`, name: 'Founder', email: `founder${slug}@fresh.test`, password: TEST_PASSWORD };
+    const result = await t.execute(SignUp, { input: { ...input, ...change } });
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    // Nothing was written: the same sign-up, corrected, goes through as the first of its name.
+    expect((await t.ok(SignUp, { input })).signUp.member.email).toBe(input.email);
+  });
+
   it('audits the new organization', async () => {
     const owner = await t.signUpOrganization('Audited');
     const { auditEvents } = await t.ok(AuditEvents, {}, { token: owner.token });
