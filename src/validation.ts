@@ -35,3 +35,6 @@ export function password(field: string, value: string): string {
 
 export const organizationName = (field: string, value: string) => text(field, value, { min: 1, max: 100 });
 export const personName = (field: string, value: string) => text(field, value, { min: 1, max: 100 });
+export const keyName = (field: string, value: string) => text(field, value, { min: 1, max: 100 });
+/** An empty description is no description. */
+export const keyDescription = (field: string, value: string) => text(field, value, { min: 0, max: 500 }) || null;

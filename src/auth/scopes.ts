@@ -69,8 +69,3 @@ export class ScopeCatalog {
     return this.all.filter((s) => scopes.has(s));
   }
 }
-
-export function isSubset(inner: Scopes, outer: Scopes): boolean {
-  for (const s of inner) if (!outer.has(s)) return false;
-  return true;
-}

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
-import { isSubset, type ApiKeyAccess, type ScopeCatalog, type Scopes } from '../auth/scopes';
+import type { ApiKeyAccess, ScopeCatalog, Scopes } from '../auth/scopes';
 import { apiKeys, members, type ApiKeyRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
 import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
@@ -45,10 +45,8 @@ export async function getApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow |
 
 /** No escalation (SPEC §4): a principal hands out only scopes it holds itself. */
 function requireHeld(tenant: Tenant, scopes: Scopes, what: string): void {
-  if (!isSubset(scopes, tenant.principal.scopes)) {
-    const missing = [...scopes].filter((s) => !tenant.principal.scopes.has(s));
-    throw forbidden(`You cannot ${what} with scopes you do not hold: ${missing.join(', ')}`);
-  }
+  const missing = [...scopes].filter((s) => !tenant.principal.scopes.has(s));
+  if (missing.length > 0) throw forbidden(`You cannot ${what} with scopes you do not hold: ${missing.join(', ')}`);
 }
 
 function futureExpiry(expiresAt: Date | null | undefined): Date | null {
@@ -69,7 +67,10 @@ function accessAndScopes(catalog: ScopeCatalog, access: ApiKeyAccess, scopes: re
 async function creatorLabel(tenant: Tenant): Promise<string> {
   const principal = tenant.principal;
   if (principal.kind === 'API_KEY') return `api_key:${principal.apiKeyId}`;
-  const [member] = await tenant.db.select({ email: members.email }).from(members).where(eq(members.id, principal.memberId));
+  const [member] = await tenant.db
+    .select({ email: members.email })
+    .from(members)
+    .where(and(eq(members.organizationId, tenant.organizationId), eq(members.id, principal.memberId)));
   return member?.email ?? principal.memberId;
 }
 
@@ -84,8 +85,8 @@ export interface NewApiKey {
 /** Creates a key; the full key is returned here once and exists nowhere else afterwards. */
 export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
   const { catalog, config } = tenant.services;
-  const name = valid.text('name', input.name, { min: 1, max: 100 });
-  const description = input.description == null ? null : valid.text('description', input.description, { min: 0, max: 500 });
+  const name = valid.keyName('name', input.name);
+  const description = input.description == null ? null : valid.keyDescription('description', input.description);
   const permissions = accessAndScopes(catalog, input.access, input.scopes);
   const expiresAt = futureExpiry(input.expiresAt);
   requireHeld(tenant, scopesOfKey(catalog, permissions), 'create a key');
@@ -100,7 +101,7 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
         id: key.keyId,
         organizationId: tenant.organizationId,
         name,
-        description: description || null,
+        description,
         ...permissions,
         secretHash,
         checksum: key.checksum,
@@ -128,9 +129,9 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
   const { catalog } = tenant.services;
   const key = await findKey(tenant, id);
   const set: Partial<typeof apiKeys.$inferInsert> = {};
-  if (changes.name != null) set.name = valid.text('name', changes.name, { min: 1, max: 100 });
+  if (changes.name != null) set.name = valid.keyName('name', changes.name);
   if (changes.description !== undefined) {
-    set.description = changes.description === null ? null : valid.text('description', changes.description, { min: 0, max: 500 }) || null;
+    set.description = changes.description === null ? null : valid.keyDescription('description', changes.description);
   }
   if (changes.access != null || changes.scopes != null) {
     const access = changes.access ?? key.access;
@@ -184,10 +185,13 @@ export async function rotateApiKey(
         previousChecksum: grace > 0 ? existing.checksum : null,
         previousExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
       })
-      // Not revoked meanwhile: a revocation always wins over a concurrent rotation.
-      .where(and(inTenant(tenant), eq(apiKeys.id, existing.id), isNull(apiKeys.revokedAt)))
+      // Neither revoked nor rotated meanwhile: a revocation always wins, and of two
+      // concurrent rotations one fails rather than silently dropping the other's secret.
+      .where(
+        and(inTenant(tenant), eq(apiKeys.id, existing.id), isNull(apiKeys.revokedAt), eq(apiKeys.secretHash, existing.secretHash)),
+      )
       .returning();
-    if (!row) throw badInput('id', 'a revoked key cannot be rotated');
+    if (!row) throw badInput('id', 'the key was revoked or rotated meanwhile: read it again');
     await recordAudit(tx, tenant.organizationId, 'api_key.rotated', tenant.actor, existing.id);
     return row;
   });
