@@ -8,11 +8,6 @@ import { badInput } from './errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export interface PageRequest<Position> {
-  first: number;
-  after: Position | null;
-}
-
 export interface Page<T> {
   nodes: T[];
   hasNextPage: boolean;

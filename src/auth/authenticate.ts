@@ -1,5 +1,6 @@
 import { unauthenticated } from '../errors';
 import type { Services } from '../services';
+import { KEY_PREFIX } from '../keys/format';
 import { verifyKey } from '../keys/verify';
 import { findSession } from '../sessions/sessions';
 import type { Principal } from './principal';
@@ -11,9 +12,7 @@ import type { Principal } from './principal';
  */
 export type Credential = { kind: 'session'; token: string } | { kind: 'api_key'; key: string };
 
-const API_KEY_PREFIX = 'kw_';
-
-export function readCredential(headers: Headers): Credential | null {
+function readCredential(headers: Headers): Credential | null {
   const authorization = headers.get('authorization')?.trim();
   const apiKeyHeader = headers.get('x-api-key')?.trim();
   if (authorization && apiKeyHeader) throw unauthenticated('Send one credential: Authorization or X-API-Key, not both');
@@ -24,7 +23,7 @@ export function readCredential(headers: Headers): Credential | null {
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
   const [, scheme, value] = match as unknown as [string, string, string];
   // A Bearer credential is a key when it looks like one; session tokens start with kws_.
-  if (scheme.toLowerCase() === 'apikey' || value.startsWith(API_KEY_PREFIX)) return { kind: 'api_key', key: value };
+  if (scheme.toLowerCase() === 'apikey' || value.startsWith(KEY_PREFIX)) return { kind: 'api_key', key: value };
   return { kind: 'session', token: value };
 }
 

@@ -16,5 +16,3 @@ export type Principal =
       apiKeyId: string;
       scopes: Scopes;
     };
-
-export type PrincipalKind = Principal['kind'];

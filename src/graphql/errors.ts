@@ -11,7 +11,7 @@ const HTTP_STATUS: Partial<Record<KeywardError['code'], number>> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-export function toGraphQLError(error: KeywardError, located?: GraphQLError): GraphQLError {
+function toGraphQLError(error: KeywardError, located?: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: located?.nodes,
     path: located?.path,

@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 import { recordAudit, type Actor } from '../audit/audit';
 import type { Queryable } from '../db/open';
@@ -59,14 +59,6 @@ export async function insertOrganization(
 export async function organizationCount(db: Queryable): Promise<number> {
   const [row] = await db.select({ n: count() }).from(organizations);
   return row!.n;
-}
-
-export async function findOrganizationByName(db: Queryable, name: string): Promise<OrganizationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizations)
-    .where(sql`lower(${organizations.name}) = lower(${name.trim()})`);
-  return row;
 }
 
 export async function getOrganization(db: Queryable, id: string): Promise<OrganizationRow | undefined> {
