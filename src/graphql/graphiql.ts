@@ -12,7 +12,7 @@ import type { GraphiQLOptions } from 'graphql-yoga';
 const PLACEHOLDER_HEADERS = JSON.stringify({ Authorization: 'Bearer paste-the-token-from-step-1' }, null, 2);
 
 export const GRAPHIQL_OPTIONS: GraphiQLOptions = {
-  title: 'Keyward GraphiQL',
+  title: 'Keyward',
   // A session token typed into the Headers pane stays in this tab, not in localStorage.
   shouldPersistHeaders: false,
   defaultTabs: [
