@@ -78,22 +78,23 @@ it("opens with Keyward's steps: one operation per tab, each valid and runnable a
   const tabs = GRAPHIQL_OPTIONS.defaultTabs!;
   expect(tabs.map((tab) => parse(tab.query!).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length)).toEqual([1, 1, 1]);
 
-  // Step 1 with the password the operator was shown: a session token.
   const owner = await t.signUpOrganization('Steps');
-  const run = (index: number, variables: Record<string, unknown>, token?: string) =>
-    t.execute({ toString: () => tabs[index]!.query! } as never, variables as never, { token });
-  const signIn = await run(0, { ...JSON.parse(tabs[0]!.variables!), email: owner.email, password: owner.password });
+  const run = (query: string, token?: string) => t.execute({ toString: () => query } as never, {} as never, { token });
+  // Step 1 as shown: a clear refusal, not a syntax error, until the password is pasted.
+  const asShown = await run(tabs[0]!.query!);
+  expect(asShown.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['UNAUTHENTICATED', 'Invalid email or password']]);
+  const signIn = await run(tabs[0]!.query!.replace('"admin@localhost"', JSON.stringify(owner.email)).replace('paste the printed password', owner.password));
   const token = (signIn.data as { login: { token: string } }).login.token;
   expect(token).toMatch(/^kws_/);
 
   // Step 2 as shown, once the header holds that token: a key and its secret.
-  const created = await run(1, JSON.parse(tabs[1]!.variables!), token);
+  const created = await run(tabs[1]!.query!, token);
   expect(created.errors).toBeUndefined();
   const { secret, apiKey } = (created.data as { createApiKey: { secret: string; apiKey: { name: string; access: string } } }).createApiKey;
   expect([secret.slice(0, 3), apiKey.name, apiKey.access]).toEqual(['kw_', 'My first key', 'READ_ONLY']);
   expect(JSON.parse(tabs[1]!.headers!)).toEqual({ Authorization: expect.stringMatching(/^Bearer /) });
 
   // Step 3: the list.
-  const listed = await run(2, {}, token);
+  const listed = await run(tabs[2]!.query!, token);
   expect((listed.data as { apiKeys: { totalCount: number } }).apiKeys.totalCount).toBe(1);
 });

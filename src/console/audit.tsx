@@ -7,7 +7,7 @@ import { FormError, LoadMore, PageHeader, TableRegion } from './ui';
 const ACTOR_KIND: Record<string, string> = { MEMBER: 'Member', API_KEY: 'API key', SYSTEM: 'System', ANONYMOUS: 'Anonymous' };
 
 export function AuditLogPage() {
-  const list = usePaged(async (after) => nodesOf((await request(AuditEventsQuery, { first: 50, after })).auditEvents), []);
+  const list = usePaged(async (after) => nodesOf((await request(AuditEventsQuery, { first: 25, after })).auditEvents), []);
   return (
     <section aria-labelledby="page-title">
       <PageHeader title="Audit log" description="Every change in the organization, newest first. It records IDs, never a secret." />

@@ -17,36 +17,43 @@ export const GRAPHIQL_OPTIONS: GraphiQLOptions = {
   shouldPersistHeaders: false,
   defaultTabs: [
     {
+      // Literals, not variables, in every step: GraphiQL does not load the first tab's
+      // variables (graphql/graphiql#3392), and a literal is one pane less to look for.
       query: `# Welcome to Keyward. Step 1 of 3: sign in.
-# The first start printed the password of admin@localhost once.
-# Put it in the Variables pane below, then press Run (Ctrl-Enter).
-mutation SignIn($email: String!, $password: String!) {
-  login(email: $email, password: $password) {
+# The first start printed the password of
+# admin@localhost once: paste it below, then Run.
+mutation SignIn {
+  login(
+    email: "admin@localhost"
+    password: "paste the printed password"
+  ) {
     token
     member { email role }
   }
 }
 `,
-      variables: JSON.stringify({ email: 'admin@localhost', password: 'paste the printed password' }, null, 2),
     },
     {
-      query: `# Step 2 of 3: send the token and create a key.
-# Open the Headers pane below and replace the placeholder with step 1's token:
-#   { "Authorization": "Bearer kws_…" }
-# Then Run. Copy \`secret\` at once: it is the full key, shown this one time.
-mutation CreateKey($input: CreateApiKeyInput!) {
-  createApiKey(input: $input) {
+      query: `# Step 2 of 3: send the token, create a key.
+# In Headers below, replace the placeholder
+# with the token from step 1, then Run.
+# Copy \`secret\` at once: it is the full key,
+# shown this one time and never again.
+mutation CreateKey {
+  createApiKey(
+    input: { name: "My first key", access: READ_ONLY }
+  ) {
     secret
     apiKey { id name access lastFour status createdAt }
   }
 }
 `,
-      variables: JSON.stringify({ input: { name: 'My first key', description: 'made in GraphiQL', access: 'READ_ONLY' } }, null, 2),
       headers: PLACEHOLDER_HEADERS,
     },
     {
-      query: `# Step 3 of 3: the list an admin sees, newest first (same header as step 2).
-# The key itself is never shown again: only its ID and last four characters.
+      query: `# Step 3 of 3: the list an admin sees, newest
+# first (put the same header in Headers below).
+# Only the ID and last four are ever shown again.
 query ListKeys {
   apiKeys(first: 20) {
     totalCount
