@@ -13,7 +13,7 @@ export function AuditLogPage() {
       <PageHeader title="Audit log" description="Every change in the organization, newest first. It records IDs, never a secret." />
       <FormError message={list.error} />
       <TableRegion label="Audit log">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">Action</th>
@@ -26,16 +26,16 @@ export function AuditLogPage() {
           <tbody>
             {list.items.map((event) => (
               <tr key={event.id}>
-                <td>
+                <td data-label="Action">
                   <code>{event.action}</code>
                 </td>
-                <td>
+                <td data-label="Actor">
                   {ACTOR_KIND[event.actorKind] ?? event.actorKind}
                   {event.actorId && <span class="muted"> {event.actorId}</span>}
                 </td>
-                <td>{event.targetId ?? '—'}</td>
-                <td>{event.ip ?? '—'}</td>
-                <td>{formatDateTime(event.createdAt)}</td>
+                <td data-label="Target">{event.targetId ?? '—'}</td>
+                <td data-label="Address">{event.ip ?? '—'}</td>
+                <td data-label="Time">{formatDateTime(event.createdAt)}</td>
               </tr>
             ))}
           </tbody>

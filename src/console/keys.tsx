@@ -95,15 +95,13 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
       <FormError message={list.error} />
 
       <TableRegion label="API keys">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">Description</th>
               <th scope="col">Key ID</th>
               <th scope="col">Permissions</th>
               <th scope="col">Created</th>
-              <th scope="col">Created by</th>
               <th scope="col">Last four</th>
               <th scope="col">Status</th>
               <th scope="col">Expires</th>
@@ -114,36 +112,46 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
           <tbody>
             {list.items.map((key) => (
               <tr key={key.id}>
-                <td class="strong">{key.name}</td>
-                <td class="wrap">{key.description || '—'}</td>
-                <td>
+                <td data-label="Name" class="wrap">
+                  <div>
+                    <span class="strong">{key.name}</span>
+                    <span class="muted sub">{key.description || 'No description'}</span>
+                  </div>
+                </td>
+                <td data-label="Key ID">
                   <code>{key.id}</code>
                 </td>
-                <td title={key.scopes.join(', ')}>{ACCESS_LABEL[key.access]}</td>
-                <td>{formatDate(key.createdAt)}</td>
-                <td>{key.createdBy ?? '—'}</td>
-                <td>
+                <td data-label="Permissions" title={key.scopes.join(', ')}>
+                  {ACCESS_LABEL[key.access]}
+                </td>
+                <td data-label="Created">
+                  <div>
+                    {formatDate(key.createdAt)}
+                    <span class="muted sub">by {key.createdBy ?? 'unknown'}</span>
+                  </div>
+                </td>
+                <td data-label="Last four">
                   <code>…{key.lastFour}</code>
                 </td>
-                <td>
+                <td data-label="Status">
                   <span class={`badge badge-${key.status.toLowerCase()}`}>{STATUS_LABEL[key.status]}</span>
                 </td>
-                <td>{formatDate(key.expiresAt, 'Never')}</td>
-                <td>{formatDateTime(key.lastUsedAt, 'Never')}</td>
+                <td data-label="Expires">{formatDate(key.expiresAt, 'Never')}</td>
+                <td data-label="Last used">{formatDateTime(key.lastUsedAt, 'Never')}</td>
                 {canWrite && (
                   <td class="actions">
                     {key.status !== 'REVOKED' && (
-                      <>
+                      <div class="buttons">
                         <button type="button" class="secondary small" onClick={() => setModal({ kind: 'edit', key })}>
                           Edit
                         </button>
                         <button type="button" class="secondary small" onClick={() => setModal({ kind: 'rotate', key })}>
                           Rotate
                         </button>
-                        <button type="button" class="danger small" onClick={() => setModal({ kind: 'revoke', key })}>
+                        <button type="button" class="danger-quiet small" onClick={() => setModal({ kind: 'revoke', key })}>
                           Revoke
                         </button>
-                      </>
+                      </div>
                     )}
                   </td>
                 )}

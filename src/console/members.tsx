@@ -60,7 +60,7 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
       )}
       <FormError message={error ?? list.error} />
       <TableRegion label="Members">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">Email</th>
@@ -76,12 +76,12 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
               const roles = rolesFor(member);
               return (
                 <tr key={member.id}>
-                  <td class="strong">
+                  <td data-label="Email" class="strong">
                     {member.email}
                     {self && <span class="muted"> (you)</span>}
                   </td>
-                  <td>{member.name}</td>
-                  <td>
+                  <td data-label="Name">{member.name}</td>
+                  <td data-label="Role">
                     {canManage && !self && roles.length ? (
                       <select aria-label="Role" value={member.role} onChange={(e) => changeRole(member, e.currentTarget.value as MemberRole)}>
                         {roles.map((r) => (
@@ -92,11 +92,11 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
                       ROLE_LABEL[member.role]
                     )}
                   </td>
-                  <td>{formatDate(member.createdAt)}</td>
+                  <td data-label="Joined">{formatDate(member.createdAt)}</td>
                   {canManage && (
                     <td class="actions">
                       {!self && roles.length > 0 && (
-                        <button type="button" class="danger small" onClick={() => setRemoving(member)}>
+                        <button type="button" class="danger-quiet small" onClick={() => setRemoving(member)}>
                           Remove
                         </button>
                       )}
