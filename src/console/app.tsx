@@ -118,7 +118,7 @@ export function App() {
       <main class="content">
         {current === 'keys' && <ApiKeysPage viewer={viewer} />}
         {current === 'members' && <MembersPage viewer={viewer} />}
-        {current === 'audit' && <AuditLogPage />}
+        {current === 'audit' && <AuditLogPage viewer={viewer} />}
       </main>
     </div>
   );

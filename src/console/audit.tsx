@@ -1,13 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
 import { request } from './api';
 import { formatDateTime } from './format';
-import { AuditEventsQuery } from './operations';
+import { AuditEventsQuery, MembersQuery } from './operations';
 import { nodesOf, usePaged } from './paged';
+import type { Viewer } from './session';
 import { FormError, LoadMore, PageHeader, TableRegion } from './ui';
 
 const ACTOR_KIND: Record<string, string> = { MEMBER: 'Member', API_KEY: 'API key', SYSTEM: 'System', ANONYMOUS: 'Anonymous' };
 
-export function AuditLogPage() {
+export function AuditLogPage({ viewer }: { viewer: Viewer }) {
   const list = usePaged(async (after) => nodesOf((await request(AuditEventsQuery, { first: 25, after })).auditEvents), []);
+  // Events hold IDs only; members are shown by email when the viewer may list them.
+  const [emails, setEmails] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!viewer.scopes.includes('members:read')) return;
+    request(MembersQuery, { first: 100 })
+      .then(({ members }) => setEmails(new Map(members.edges.map((e) => [e.node.id, e.node.email]))))
+      .catch(() => undefined); // IDs are still shown; the list's own error says what is wrong
+  }, []);
+  const who = (id: string | null | undefined) => (id ? (emails.get(id) ?? id) : null);
   return (
     <section aria-labelledby="page-title">
       <PageHeader title="Audit log" description="Every change in the organization, newest first. It records IDs, never a secret." />
@@ -30,10 +41,12 @@ export function AuditLogPage() {
                   <code>{event.action}</code>
                 </td>
                 <td data-label="Actor">
-                  {ACTOR_KIND[event.actorKind] ?? event.actorKind}
-                  {event.actorId && <span class="muted"> {event.actorId}</span>}
+                  <div>
+                    {ACTOR_KIND[event.actorKind] ?? event.actorKind}
+                    {event.actorId && <span class="muted sub">{who(event.actorId)}</span>}
+                  </div>
                 </td>
-                <td data-label="Target">{event.targetId ?? '—'}</td>
+                <td data-label="Target">{who(event.targetId) ?? '—'}</td>
                 <td data-label="Address">{event.ip ?? '—'}</td>
                 <td data-label="Time">{formatDateTime(event.createdAt)}</td>
               </tr>
