@@ -69,8 +69,15 @@ export async function request<R, V>(document: TypedDocumentString<R, V>, variabl
   return body.data as R;
 }
 
+export interface FormErrors {
+  byField: Record<string, string>;
+  general: string | null;
+}
+
+export const NO_ERRORS: FormErrors = { byField: {}, general: null };
+
 /** Splits an error into messages per input field and the rest, for forms. */
-export function formErrors(error: unknown, fields: readonly string[]): { byField: Record<string, string>; general: string | null } {
+export function formErrors(error: unknown, fields: readonly string[]): FormErrors {
   if (!(error instanceof ApiError)) return { byField: {}, general: error instanceof Error ? error.message : String(error) };
   const byField: Record<string, string> = {};
   const rest: string[] = [];

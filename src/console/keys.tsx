@@ -12,7 +12,7 @@ import {
 } from './operations';
 import { nodesOf, usePaged } from './paged';
 import type { Viewer } from './session';
-import { Dialog, Field, FormError, LoadMore, PageHeader, TableRegion } from './ui';
+import { ChoiceGroup, Dialog, DialogActions, Field, FormError, LoadMore, PageHeader, TableRegion, useSubmit } from './ui';
 
 type ApiKey = ConsoleApiKeysQuery['apiKeys']['edges'][number]['node'];
 
@@ -184,40 +184,27 @@ function KeyForm({ viewer, apiKey, onClose, onDone }: { viewer: Viewer; apiKey?:
   const [scopes, setScopes] = useState<string[]>(apiKey?.access === 'RESTRICTED' ? apiKey.scopes : []);
   const [expires, setExpires] = useState(dateInputValue(apiKey?.expiresAt));
   const [grantable, setGrantable] = useState<string[] | null>(null);
-  const [errors, setErrors] = useState<{ byField: Record<string, string>; general: string | null }>({ byField: {}, general: null });
-  const [busy, setBusy] = useState(false);
+  const [catalogError, setCatalogError] = useState<string | null>(null);
 
   // A key can be given only what its maker holds: the catalog ∩ the viewer's own scopes.
   useEffect(() => {
     request(ScopeCatalogQuery, {})
       .then(({ scopeCatalog }) => setGrantable(scopeCatalog.filter((s) => viewer.scopes.includes(s))))
-      .catch((e) => setErrors(formErrors(e, KEY_FIELDS)));
+      .catch((e) => setCatalogError(formErrors(e, []).general));
   }, []);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    const common = {
-      name,
-      description,
-      access,
-      scopes: access === 'RESTRICTED' ? scopes : null,
-    };
-    try {
-      if (apiKey) {
-        // null removes an expiry; leaving the field untouched keeps it.
-        const expiresAt = expires ? (expires === dateInputValue(apiKey.expiresAt) ? apiKey.expiresAt : endOfDay(expires)) : null;
-        await request(UpdateApiKeyMutation, { id: apiKey.id, input: { ...common, expiresAt } });
-        onDone(`Saved “${name}”.`);
-      } else {
-        const { createApiKey } = await request(CreateApiKeyMutation, { input: { ...common, expiresAt: expires ? endOfDay(expires) : null } });
-        onDone(`Created “${name}”.`, { secret: createApiKey.secret, title: 'Your new API key' });
-      }
-    } catch (e) {
-      setErrors(formErrors(e, KEY_FIELDS));
-      setBusy(false);
+  const { errors, busy, submit } = useSubmit(KEY_FIELDS, async () => {
+    const common = { name, description, access, scopes: access === 'RESTRICTED' ? scopes : null };
+    if (apiKey) {
+      // null removes an expiry; leaving the field untouched keeps it to the millisecond.
+      const expiresAt = expires ? (expires === dateInputValue(apiKey.expiresAt) ? apiKey.expiresAt : endOfDay(expires)) : null;
+      await request(UpdateApiKeyMutation, { id: apiKey.id, input: { ...common, expiresAt } });
+      onDone(`Saved “${name}”.`);
+    } else {
+      const { createApiKey } = await request(CreateApiKeyMutation, { input: { ...common, expiresAt: expires ? endOfDay(expires) : null } });
+      onDone(`Created “${name}”.`, { secret: createApiKey.secret, title: 'Your new API key' });
     }
-  };
+  });
 
   const toggle = (scope: string, on: boolean) => setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
 
@@ -230,23 +217,16 @@ function KeyForm({ viewer, apiKey, onClose, onDone }: { viewer: Viewer; apiKey?:
         <Field label="Description" error={errors.byField.description} hint="Optional: what the key is for.">
           {(props) => <textarea {...props} value={description} maxLength={500} rows={2} onInput={(e) => setDescription(e.currentTarget.value)} />}
         </Field>
-        <fieldset class="choices" aria-describedby={errors.byField.access ? 'access-error' : undefined}>
-          <legend>Permissions</legend>
+        <ChoiceGroup legend="Permissions" className="choices" error={errors.byField.access}>
           {ACCESS_ORDER.map((value) => (
             <label class="choice">
               <input type="radio" name="access" value={value} checked={access === value} onChange={() => setAccess(value)} />
               <span>{ACCESS_LABEL[value]}</span>
             </label>
           ))}
-          {errors.byField.access && (
-            <p class="field-error" id="access-error">
-              {errors.byField.access}
-            </p>
-          )}
-        </fieldset>
+        </ChoiceGroup>
         {access === 'RESTRICTED' && (
-          <fieldset class="scopes" aria-describedby={errors.byField.scopes ? 'scopes-error' : undefined}>
-            <legend>Scopes</legend>
+          <ChoiceGroup legend="Scopes" className="scopes" error={errors.byField.scopes ?? catalogError ?? undefined}>
             {grantable === null ? (
               <p class="muted">Loading scopes…</p>
             ) : (
@@ -259,25 +239,17 @@ function KeyForm({ viewer, apiKey, onClose, onDone }: { viewer: Viewer; apiKey?:
                 ))}
               </div>
             )}
-            {errors.byField.scopes && (
-              <p class="field-error" id="scopes-error">
-                {errors.byField.scopes}
-              </p>
-            )}
-          </fieldset>
+          </ChoiceGroup>
         )}
         <Field label="Expires" error={errors.byField.expiresAt} hint="Optional: the key stops working at the end of this day.">
           {(props) => <input {...props} type="date" value={expires} min={tomorrow()} onInput={(e) => setExpires(e.currentTarget.value)} />}
         </Field>
         <FormError message={errors.general} />
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" disabled={busy}>
             {apiKey ? 'Save changes' : 'Add API key'}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
@@ -285,19 +257,10 @@ function KeyForm({ viewer, apiKey, onClose, onDone }: { viewer: Viewer; apiKey?:
 
 function RotateDialog({ apiKey, onClose, onDone }: { apiKey: ApiKey; onClose: () => void; onDone: Done }) {
   const [grace, setGrace] = useState(0);
-  const [errors, setErrors] = useState<{ byField: Record<string, string>; general: string | null }>({ byField: {}, general: null });
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const { rotateApiKey } = await request(RotateApiKeyMutation, { id: apiKey.id, gracePeriodSeconds: grace });
-      onDone(`Rotated “${apiKey.name}”.`, { secret: rotateApiKey.secret, title: 'Your rotated API key' });
-    } catch (e) {
-      setErrors(formErrors(e, ['gracePeriodSeconds']));
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useSubmit(['gracePeriodSeconds'], async () => {
+    const { rotateApiKey } = await request(RotateApiKeyMutation, { id: apiKey.id, gracePeriodSeconds: grace });
+    onDone(`Rotated “${apiKey.name}”.`, { secret: rotateApiKey.secret, title: 'Your rotated API key' });
+  });
   return (
     <Dialog title={`Rotate “${apiKey.name}”`} onClose={onClose}>
       <form onSubmit={submit}>
@@ -312,44 +275,30 @@ function RotateDialog({ apiKey, onClose, onDone }: { apiKey: ApiKey; onClose: ()
           )}
         </Field>
         <FormError message={errors.general} />
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" disabled={busy}>
             Rotate
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
 }
 
 function RevokeDialog({ apiKey, onClose, onDone }: { apiKey: ApiKey; onClose: () => void; onDone: Done }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const revoke = async () => {
-    setBusy(true);
-    try {
-      await request(RevokeApiKeyMutation, { id: apiKey.id });
-      onDone(`Revoked “${apiKey.name}”.`);
-    } catch (e) {
-      setError(formErrors(e, []).general);
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useSubmit([], async () => {
+    await request(RevokeApiKeyMutation, { id: apiKey.id });
+    onDone(`Revoked “${apiKey.name}”.`);
+  });
   return (
     <Dialog title={`Revoke “${apiKey.name}”?`} onClose={onClose}>
       <p>Applications using this key stop working at once. This cannot be undone.</p>
-      <FormError message={error} />
-      <div class="dialog-actions">
-        <button type="button" class="secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" class="danger" onClick={revoke} disabled={busy}>
+      <FormError message={errors.general} />
+      <DialogActions onCancel={onClose}>
+        <button type="button" class="danger" onClick={() => submit()} disabled={busy}>
           Revoke
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -5,11 +5,9 @@ import type { ConsoleMembersQuery, MemberRole } from './gql/graphql';
 import { AddMemberMutation, ChangePasswordMutation, MembersQuery, RemoveMemberMutation, UpdateMemberRoleMutation } from './operations';
 import { nodesOf, usePaged } from './paged';
 import type { Viewer } from './session';
-import { Dialog, Field, FormError, LoadMore, PageHeader, TableRegion } from './ui';
+import { Dialog, DialogActions, Field, FormError, LoadMore, PageHeader, TableRegion, useSubmit } from './ui';
 
 type Member = ConsoleMembersQuery['members']['edges'][number]['node'];
-type Errors = { byField: Record<string, string>; general: string | null };
-const NO_ERRORS: Errors = { byField: {}, general: null };
 
 const ROLE_LABEL: Record<MemberRole, string> = { OWNER: 'Owner', ADMIN: 'Admin', VIEWER: 'Viewer' };
 
@@ -125,19 +123,10 @@ function AddMemberDialog({ roles, onClose, onDone }: { roles: MemberRole[]; onCl
   const [name, setName] = useState('');
   const [role, setRole] = useState<MemberRole>('VIEWER');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await request(AddMemberMutation, { input: { email, name, role, password } });
-      onDone(`Added ${email}.`);
-    } catch (e) {
-      setErrors(formErrors(e, MEMBER_FIELDS));
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useSubmit(MEMBER_FIELDS, async () => {
+    await request(AddMemberMutation, { input: { email, name, role, password } });
+    onDone(`Added ${email}.`);
+  });
   return (
     <Dialog title="Add member" onClose={onClose}>
       <form onSubmit={submit} noValidate>
@@ -160,41 +149,30 @@ function AddMemberDialog({ roles, onClose, onDone }: { roles: MemberRole[]; onCl
           {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
         </Field>
         <FormError message={errors.general} />
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" disabled={busy}>
             Add member
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
 }
 
 function RemoveDialog({ member, onClose, onDone }: { member: Member; onClose: () => void; onDone: (message: string) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const remove = async () => {
-    try {
-      await request(RemoveMemberMutation, { id: member.id });
-      onDone(`Removed ${member.email}.`);
-    } catch (e) {
-      setError(formErrors(e, []).general);
-    }
-  };
+  const { errors, busy, submit } = useSubmit([], async () => {
+    await request(RemoveMemberMutation, { id: member.id });
+    onDone(`Removed ${member.email}.`);
+  });
   return (
     <Dialog title={`Remove ${member.email}?`} onClose={onClose}>
       <p>They are signed out at once and can no longer sign in to this organization.</p>
-      <FormError message={error} />
-      <div class="dialog-actions">
-        <button type="button" class="secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" class="danger" onClick={remove}>
+      <FormError message={errors.general} />
+      <DialogActions onCancel={onClose}>
+        <button type="button" class="danger" onClick={() => submit()} disabled={busy}>
           Remove
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -202,21 +180,14 @@ function RemoveDialog({ member, onClose, onDone }: { member: Member; onClose: ()
 function ChangePassword() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const { errors, busy, submit } = useSubmit(['currentPassword', 'newPassword'], async () => {
     setSaved(false);
-    try {
-      await request(ChangePasswordMutation, { currentPassword, newPassword });
-      setCurrent('');
-      setNew('');
-      setErrors(NO_ERRORS);
-      setSaved(true);
-    } catch (e) {
-      setErrors(formErrors(e, ['currentPassword', 'newPassword']));
-    }
-  };
+    await request(ChangePasswordMutation, { currentPassword, newPassword });
+    setCurrent('');
+    setNew('');
+    setSaved(true);
+  });
   return (
     <form class="card narrow" onSubmit={submit} noValidate aria-labelledby="change-password-title">
       <h2 id="change-password-title">Change password</h2>
@@ -232,7 +203,9 @@ function ChangePassword() {
           Password changed.
         </p>
       )}
-      <button type="submit">Change password</button>
+      <button type="submit" disabled={busy}>
+        Change password
+      </button>
     </form>
   );
 }

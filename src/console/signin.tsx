@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
-import { formErrors, request, session } from './api';
+import { useEffect, useState } from 'preact/hooks';
+import { request, session } from './api';
 import { LoginMutation } from './operations';
-import { Field, FormError } from './ui';
+import { Field, FormError, useSubmit } from './ui';
 
 const FIELDS = ['email', 'password', 'organization'] as const;
 
@@ -11,23 +11,15 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
   const [password, setPassword] = useState('');
   const [organization, setOrganization] = useState('');
   const [needsOrganization, setNeedsOrganization] = useState(false);
-  const [errors, setErrors] = useState<{ byField: Record<string, string>; general: string | null }>({ byField: {}, general: null });
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const { login } = await request(LoginMutation, { email, password, organization: needsOrganization ? organization : null });
-      session.start(login.token);
-      onSignedIn();
-    } catch (e) {
-      const found = formErrors(e, FIELDS);
-      if (found.byField.organization) setNeedsOrganization(true);
-      setErrors(found);
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useSubmit(FIELDS, async () => {
+    const { login } = await request(LoginMutation, { email, password, organization: needsOrganization ? organization : null });
+    session.start(login.token);
+    onSignedIn();
+  });
+  // The API names the organization field when the email belongs to several: ask for it from then on.
+  useEffect(() => {
+    if (errors.byField.organization) setNeedsOrganization(true);
+  }, [errors]);
 
   return (
     <main class="signin">

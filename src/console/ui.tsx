@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { formErrors, NO_ERRORS, type FormErrors } from './api';
 
 /**
  * Small building blocks. Every value from the API is rendered as text by Preact, never
@@ -60,6 +61,56 @@ export function Field({ label, error, hint, children }: FieldProps) {
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * A form's submit: busy while the request runs, then the API's errors split by field
+ * (those named in `fields` show beside their field, the rest above the buttons).
+ */
+export function useSubmit(fields: readonly string[], action: () => Promise<void>) {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    setBusy(true);
+    try {
+      await action();
+      setErrors(NO_ERRORS);
+    } catch (e) {
+      setErrors(formErrors(e, fields));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, submit };
+}
+
+/** Radio buttons or checkboxes under a legend, with the API's message for the group. */
+export function ChoiceGroup({ legend, error, className, children }: { legend: string; error?: string | undefined; className: string; children: ComponentChildren }) {
+  const errorId = useId();
+  return (
+    <fieldset class={className} aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {children}
+      {error && (
+        <p class="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Cancel, then the dialog's own action buttons. */
+export function DialogActions({ onCancel, children }: { onCancel: () => void; children: ComponentChildren }) {
+  return (
+    <div class="dialog-actions">
+      <button type="button" class="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+      {children}
     </div>
   );
 }

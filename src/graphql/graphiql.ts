@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { pagePolicy } from '../http/securityHeaders';
 
 /**
  * GraphiQL from @graphql-yoga/render-graphiql: its JavaScript, CSS, fonts and workers are
@@ -80,7 +81,7 @@ export function offlineGraphiQL() {
   const build = (options: GraphiQLOptions) => {
     const html = renderGraphiQL(options);
     const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
-    const contentSecurityPolicy = [
+    const contentSecurityPolicy = pagePolicy([
       "default-src 'self'",
       `script-src 'self' ${hashes.join(' ')}`,
       "style-src 'self' 'unsafe-inline'",
@@ -88,11 +89,7 @@ export function offlineGraphiQL() {
       "font-src 'self' data:",
       "worker-src 'self' blob:",
       "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; ');
+    ]);
     return { html, contentSecurityPolicy };
   };
   return {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
+import { pagePolicy, setPageHeaders } from './securityHeaders';
 
 /**
  * The admin console at /console/ (GET / redirects there), served by this process from
@@ -46,25 +47,7 @@ async function bundleConsole(): Promise<Map<string, Asset>> {
 }
 
 /** The console runs only its own bundle and talks only to this origin; no inline script or style. */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-function setPageHeaders(headers: Headers, contentSecurityPolicy: string): void {
-  headers.set('content-security-policy', contentSecurityPolicy);
-  headers.set('x-content-type-options', 'nosniff');
-  headers.set('referrer-policy', 'no-referrer');
-  headers.set('x-frame-options', 'DENY');
-  headers.set('cross-origin-opener-policy', 'same-origin');
-}
+const CONSOLE_CSP = pagePolicy(["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "connect-src 'self'"]);
 
 export function consolePlugin(options: { logger: Logger; graphiqlPolicy: () => string | undefined; graphqlEndpoint: string }): Plugin {
   let assets: Promise<Map<string, Asset>> | undefined;
@@ -104,16 +87,11 @@ export function consolePlugin(options: { logger: Logger; graphiqlPolicy: () => s
       endResponse(response);
     },
     onResponse({ request, response }) {
-      // GraphiQL's page, rendered by Yoga on a GET of the endpoint that accepts HTML.
+      // GraphiQL's page, rendered by Yoga on a GET of the endpoint that accepts HTML. The
+      // cheap checks come first: this runs after every GraphQL request.
+      if (request.method !== 'GET' || !response.headers.get('content-type')?.startsWith('text/html')) return;
       const policy = options.graphiqlPolicy();
-      if (
-        policy &&
-        request.method === 'GET' &&
-        new URL(request.url).pathname === options.graphqlEndpoint &&
-        response.headers.get('content-type')?.startsWith('text/html')
-      ) {
-        setPageHeaders(response.headers, policy);
-      }
+      if (policy && new URL(request.url).pathname === options.graphqlEndpoint) setPageHeaders(response.headers, policy);
     },
   };
 }
