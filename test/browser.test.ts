@@ -158,7 +158,7 @@ describeInBrowser('the console in a browser', () => {
   }
 
   const row = (target: Page, text: string) => target.getByRole('row').filter({ hasText: text });
-  const dataRows = (target: Page) => target.getByRole('region', { name: 'API keys' }).locator('tbody tr');
+  const dataRows = (target: Page) => target.getByRole('table', { name: 'API keys' }).locator('tbody tr');
 
   /** The secret dialog: reads the key, checks the warning and Copy, closes it, and checks it is gone. */
   async function takeSecret(title: string, photo?: string): Promise<string> {
@@ -402,11 +402,11 @@ describeInBrowser('the console in a browser', () => {
   it('shows the audit log newest first, page by page', async () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
-    const actions = () => page.getByRole('region', { name: 'Audit log' }).locator('tbody tr td:first-child').allTextContents();
-    const auditRows = page.getByRole('region', { name: 'Audit log' }).locator('tbody tr');
+    const actions = () => page.getByRole('table', { name: 'Audit log' }).locator('tbody tr td:first-child').allTextContents();
+    const auditRows = page.getByRole('table', { name: 'Audit log' }).locator('tbody tr');
     await waitForCount(auditRows, 25);
     expect((await actions()).slice(0, 4)).toEqual(['member.login', 'member.removed', 'member.login', 'member.role_changed']);
-    const first = await page.getByRole('region', { name: 'Audit log' }).locator('tbody tr').first().getByRole('cell').allTextContents();
+    const first = await page.getByRole('table', { name: 'Audit log' }).locator('tbody tr').first().getByRole('cell').allTextContents();
     expect(first).toEqual(['member.login', 'Memberadmin@localhost', 'admin@localhost', '127.0.0.1', expect.stringMatching(/\d{4}/)]);
 
     await page.getByRole('button', { name: 'Load more' }).click();

@@ -24,7 +24,7 @@ export function AuditLogPage({ viewer }: { viewer: Viewer }) {
       <PageHeader title="Audit log" description="Every change in the organization, newest first. It records IDs, never a secret." />
       <FormError message={list.error} />
       <TableRegion label="Audit log">
-        <table class="cards">
+        <table class="cards" aria-label="Audit log">
           <thead>
             <tr>
               <th scope="col">Action</th>

@@ -95,7 +95,7 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
       <FormError message={list.error} />
 
       <TableRegion label="API keys">
-        <table class="cards">
+        <table class="cards" aria-label="API keys">
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -58,7 +58,7 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
       )}
       <FormError message={error ?? list.error} />
       <TableRegion label="Members">
-        <table class="cards">
+        <table class="cards" aria-label="Members">
           <thead>
             <tr>
               <th scope="col">Email</th>
