@@ -111,10 +111,13 @@ describeInBrowser('the console in a browser', () => {
     consoleErrors.length = 0;
   }
 
-  async function checkAccessibility(target: Page, name: string) {
+  /** `upstream` lets through one rule on elements whose HTML contains a class: a known defect of a page we embed but do not write. */
+  async function checkAccessibility(target: Page, name: string, upstream?: { rule: string; className: string }) {
     const results = await new AxeBuilder({ page: target }).analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(upstream && v.id === upstream.rule && n.html.includes(`class="${upstream.className}`))) }))
+      .filter((v) => v.nodes.length > 0)
       .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect({ page: name, serious }).toEqual({ page: name, serious: [] });
   }
@@ -483,6 +486,9 @@ describeInBrowser('the console in a browser', () => {
     await run.click();
     await page.locator('.graphiql-response').getByText(/"kws_[0-9A-Za-z_-]+"/).waitFor();
     await expect(page.locator('.graphiql-response').getByText('"OWNER"').count()).resolves.toBe(1);
+    // GraphiQL's tab bar nests its buttons in role=tab items (nested-interactive, upstream in
+    // graphql/graphiql); everything else on the page must pass like the console's pages.
+    await checkAccessibility(page, 'graphiql', { rule: 'nested-interactive', className: 'graphiql-tab' });
     await screenshot(page, 'graphiql');
   });
 });
