@@ -491,4 +491,30 @@ describeInBrowser('the console in a browser', () => {
     await checkAccessibility(page, 'graphiql', { rule: 'nested-interactive', className: 'graphiql-tab' });
     await screenshot(page, 'graphiql');
   });
+
+  it('asks for the organization only when the email belongs to several', async () => {
+    const signUp = await gql(
+      'mutation($i: SignUpInput!) { signUp(input: $i) { member { email } } }',
+      undefined,
+      { i: { organization: 'Globex', name: 'Admin again', email: 'admin@localhost', password: 'globex-owner-password' } },
+    );
+    expect(signUp.body.data.signUp.member.email).toBe('admin@localhost');
+
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('Email').fill('admin@localhost');
+    await page.getByLabel('Password').fill('globex-owner-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const organization = page.getByLabel('Organization');
+    await organization.waitFor();
+    await expect(organization.getAttribute('aria-invalid')).resolves.toBe('true');
+    await checkAccessibility(page, 'sign-in-organization');
+    await organization.fill('globex');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await expect(page.getByText('Globex', { exact: true }).count()).resolves.toBe(1);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByText('No API keys yet.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+  });
 });
