@@ -137,7 +137,9 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
                   <span class={`badge badge-${key.status.toLowerCase()}`}>{STATUS_LABEL[key.status]}</span>
                 </td>
                 <td data-label="Expires">{formatDate(key.expiresAt, 'Never')}</td>
-                <td data-label="Last used">{formatDateTime(key.lastUsedAt, 'Never')}</td>
+                <td data-label="Last used" class="wrap-narrow">
+                  {formatDateTime(key.lastUsedAt, 'Never')}
+                </td>
                 {canWrite && (
                   <td class="actions">
                     {key.status !== 'REVOKED' && (
