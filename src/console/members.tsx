@@ -75,8 +75,10 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
               return (
                 <tr key={member.id}>
                   <td data-label="Email" class="strong">
-                    {member.email}
-                    {self && <span class="muted"> (you)</span>}
+                    <div>
+                      {member.email}
+                      {self && <span class="muted"> (you)</span>}
+                    </div>
                   </td>
                   <td data-label="Name">{member.name}</td>
                   <td data-label="Role">
