@@ -275,6 +275,16 @@ describe('arguments without a rule of their own are still bounded', () => {
     expect(JSON.stringify(result)).not.toContain(huge.slice(0, 100));
   });
 
+  it('a scope outside the catalog is named by its position, not quoted', async () => {
+    const result = await t.execute(
+      CreateApiKey,
+      { input: { name: 'typo', access: 'RESTRICTED', scopes: ['messages:read', SECRET_PASSWORD, 'x:y'] } },
+      { token: owner.token },
+    );
+    expectBadInput(result, 'scopes');
+    expect(result.errors![0]!.message).toBe('scopes[1] is not of the form resource:action');
+  });
+
   it('a key of ordinary length is still answered with a code, not an error', async () => {
     const { verifyApiKey } = await t.ok(VerifyApiKey, { key: 'kw_not-a-key', requiredScopes: ['messages:read'] });
     expect(verifyApiKey).toMatchObject({ valid: false, code: 'MALFORMED' });
