@@ -141,6 +141,13 @@ describe('NUL and control characters', () => {
     expect(errorLogs()).toEqual([]);
   });
 
+  it('are checked after permissions: a caller without them learns nothing about its arguments', async () => {
+    const anonymous = await t.execute(CreateApiKey, { input: { name: NUL, access: 'READ_ONLY' } });
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    const viewer = await t.addMember(owner, 'VIEWER');
+    expect(codes(await t.execute(CreateApiKey, { input: { name: NUL, access: 'READ_ONLY' } }, { token: viewer.token }))).toEqual(['FORBIDDEN']);
+  });
+
   it.each([
     ['a bell', 'Billing\u0007'],
     ['a line break', 'Billing\nsync'],
