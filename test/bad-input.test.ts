@@ -96,6 +96,18 @@ describe('variables of the wrong shape', () => {
   });
 });
 
+describe('a body that is not JSON', () => {
+  it('is BAD_REQUEST without the parser quoting the body back', async () => {
+    // The password left unquoted: V8's message quotes about ten characters either side of the fault.
+    const body = `{"query":"mutation($p: String!) { login(email: \\"a@b.test\\", password: $p) { token } }","variables":{"p":${SECRET_PASSWORD}}}`;
+    const response = await t.app.fetch('http://keyward.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text).errors).toEqual([expect.objectContaining({ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } })]);
+    expect(text).not.toContain(SECRET_PASSWORD.slice(0, 10));
+  });
+});
+
 describe('NUL and control characters', () => {
   const NUL = 'abc\u0000def';
 

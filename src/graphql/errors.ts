@@ -99,6 +99,14 @@ function rewrite(error: GraphQLError, message: string, extensions: GraphQLError[
 }
 
 function withoutQuotedValues(error: GraphQLError): GraphQLError {
+  if (error.extensions.originalError) {
+    // Yoga attaches the JSON parser's own message to "POST body sent invalid JSON", and V8's
+    // quotes the body around the fault: whatever was typed there, a password included.
+    // Yoga also reads that attachment to answer 400 rather than 200; `spec: false` keeps
+    // the 400 without it.
+    const { originalError: _quoted, http, ...extensions } = error.extensions as Record<string, unknown> & { http?: object };
+    return rewrite(error, error.message, { ...extensions, ...(http ? { http: { ...http, spec: false } } : {}) });
+  }
   const variable = VARIABLE_ERROR.exec(error.message);
   if (variable) {
     if (error.extensions.code && error.extensions.code !== 'BAD_USER_INPUT') return error;
