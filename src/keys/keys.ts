@@ -211,7 +211,11 @@ export async function rotateApiKey(
   if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_PERIOD_SECONDS) {
     throw badInput('gracePeriodSeconds', `must be between 0 and ${MAX_GRACE_PERIOD_SECONDS} (7 days)`);
   }
-  if (!KEY_ID_FORMAT.test(id)) throw notFound('API key');
+  // A first look, only to spend no bcrypt on a key that is not there or is dead; the
+  // decision is made again on the locked row below.
+  const seen = await getApiKey(tenant, id);
+  if (!seen) throw notFound('API key');
+  if (seen.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
   const key = newKey(id);
   const secretHash = await hashSecret(key.secret, tenant.services.config.keyHashCost);
   const now = new Date();
@@ -219,7 +223,7 @@ export async function rotateApiKey(
     // Locked: a concurrent revocation or rotation is either seen here or waits for this one,
     // so a revocation always wins and no rotation silently drops another's secret.
     const existing = await lockKey(tx, tenant, id);
-    if (existing.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
+    if (existing.revokedAt) throw badInput('id', 'the key was revoked meanwhile');
     requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
     const [row] = await tx
       .update(apiKeys)
