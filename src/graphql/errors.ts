@@ -64,17 +64,17 @@ const VARIABLE_ERROR = /^Variable "\$(\w+)" (?:got invalid value|of (?:required|
 const VARIABLE_PATH = / at "(\w+(?:\.\w+|\[\d+\])*)"$/;
 const IDENTIFIER = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 
+interface SafeReason {
+  reason: string;
+  field?: string;
+}
+
 /**
  * The reason graphql-js gives, in words that quote no value. Its messages that quote
  * one (`String cannot represent a non string value: ["…"]`, `Expected value of type
  * "String!", found "…"`, `Value "…" does not exist in "MemberRole" enum`) keep only
  * the type; an unknown field keeps its name only when it is a plain identifier.
  */
-interface SafeReason {
-  reason: string;
-  field?: string;
-}
-
 function valueFreeReason(message: string): SafeReason | null {
   let m: RegExpExecArray | null;
   if ((m = /^Field "(\w+)" of required type "([^"]+)" was not provided\.$/.exec(message))) return { reason: message, field: m[1] };
@@ -109,7 +109,6 @@ function withoutQuotedValues(error: GraphQLError): GraphQLError {
   }
   const variable = VARIABLE_ERROR.exec(error.message);
   if (variable) {
-    if (error.extensions.code && error.extensions.code !== 'BAD_USER_INPUT') return error;
     const name = variable[1]!;
     const inner = error.originalError instanceof GraphQLError ? error.originalError : null;
     if (!inner) return rewrite(error, error.message, { ...error.extensions, code: 'BAD_USER_INPUT', field: name });
