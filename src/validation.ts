@@ -14,9 +14,10 @@ export const characterCount = (value: string): number => {
 
 // C0 and C1 control characters, and the bidirectional overrides and isolates that make a
 // name display differently from what it is ("Trojan Source"). Tabs and line breaks are
-// allowed only where text spans lines (a description), never in a name.
-const LINE_CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-const TEXT_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+// allowed only where text spans lines (a description), never in a name, and neither are
+// Unicode's own line and paragraph separators.
+const NOT_IN_A_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const NOT_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 export function text(
   field: string,
@@ -24,7 +25,7 @@ export function text(
   { min, max, multiline = false }: { min: number; max: number; multiline?: boolean },
 ): string {
   const trimmed = value.trim();
-  if ((multiline ? TEXT_CONTROLS : LINE_CONTROLS).test(trimmed)) throw badInput(field, 'must not contain control characters');
+  if ((multiline ? NOT_IN_TEXT : NOT_IN_A_LINE).test(trimmed)) throw badInput(field, 'must not contain control characters');
   const length = characterCount(trimmed);
   if (length < min) throw badInput(field, min === 1 ? 'must not be empty' : `must be at least ${min} characters`);
   if (length > max) throw badInput(field, `must be at most ${max} characters`);

@@ -163,6 +163,7 @@ describe('NUL and control characters', () => {
   it.each([
     ['a bell', 'Billing\u0007'],
     ['a line break', 'Billing\nsync'],
+    ['a line separator', 'Billing\u2028sync'],
     ['a right-to-left override', 'Billing\u202Etxt.exe'],
     ['a lone surrogate', 'Billing \uD800'],
     ['a C1 control', 'Billing\u0085'],
