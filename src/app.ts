@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
-import { createMaskError } from './graphql/errors';
+import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
 import { schema } from './graphql/schema';
 import { consolePlugin } from './http/console';
@@ -62,6 +62,7 @@ export function createApp(services: Services): App {
       requestIdPlugin(),
       healthPlugin(services.database),
       consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: '/graphql' }),
+      valueFreeValidationErrors(),
       // Query limits from graphql-armor: an admin API has no use for deep, wide or huge documents.
       maxDepthPlugin({ n: 10 }),
       maxAliasesPlugin({ n: 15 }),
