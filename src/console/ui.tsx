@@ -1,4 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { createPortal } from 'preact/compat';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formErrors, NO_ERRORS, type FormErrors } from './api';
 
@@ -15,24 +16,48 @@ interface DialogProps {
   modalOnly?: boolean;
 }
 
+let openDialogs = 0;
+
+/**
+ * While a dialog is open, the page behind it leaves the accessibility tree. The browser's
+ * own modal blocking is not enough: tools that find controls by role (Playwright's
+ * getByRole honours aria-hidden, not inertness) would still see the row's `Revoke` beside
+ * the dialog's. `inert` keeps focus and clicks out; `aria-hidden` hides it from such tools
+ * and older screen readers. Hence dialogs render outside the app root (index.html).
+ */
+function hidePageBehind(hidden: boolean) {
+  const app = document.getElementById('app')!;
+  app.inert = hidden;
+  if (hidden) app.setAttribute('aria-hidden', 'true');
+  else app.removeAttribute('aria-hidden');
+}
+
 /** A native modal <dialog>, open while it is rendered; the parent unmounts it to close it. */
 export function Dialog({ title, onClose, children, modalOnly }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current!;
+    const opener = document.activeElement;
+    if (openDialogs++ === 0) hidePageBehind(true);
     dialog.showModal();
-    return () => dialog.close();
+    return () => {
+      dialog.close();
+      if (--openDialogs === 0) hidePageBehind(false);
+      // Back to the button that opened the dialog, when it is still there (a revoked key's row has none).
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
   const onCancel = (event: Event) => {
     event.preventDefault();
     if (!modalOnly) onClose();
   };
-  return (
+  return createPortal(
     <dialog ref={ref} aria-labelledby={titleId} onCancel={onCancel}>
       <h2 id={titleId}>{title}</h2>
       {children}
-    </dialog>
+    </dialog>,
+    document.getElementById('dialogs')!,
   );
 }
 
