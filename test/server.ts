@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /**
@@ -57,4 +57,10 @@ export async function graphqlOver(url: string, query: string, variables: Record<
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+/** The command lines of the processes `pid` has started and that still run. */
+export function childProcessesOf(pid: number): string[] {
+  const result = spawnSync('ps', ['--ppid', String(pid), '-o', 'args='], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean);
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import { pagePolicy, setPageHeaders } from './securityHeaders';
@@ -20,9 +20,14 @@ interface Asset {
   type: string;
 }
 
-async function bundleConsole(): Promise<Map<string, Asset>> {
-  const [bundle, html, css, icon] = await Promise.all([
-    build({
+/**
+ * esbuild builds in a child process that it keeps for the next build. There is none: the
+ * console is bundled once per process. So it is stopped at once rather than idling beside
+ * the server for its whole life.
+ */
+async function bundleScript(): Promise<string> {
+  try {
+    const result = await build({
       entryPoints: [path.join(SOURCE, 'main.tsx')],
       tsconfig: path.join(SOURCE, 'tsconfig.json'),
       bundle: true,
@@ -33,14 +38,23 @@ async function bundleConsole(): Promise<Map<string, Asset>> {
       legalComments: 'none',
       logLevel: 'silent',
       outfile: 'app.js',
-    }),
+    });
+    return result.outputFiles[0]!.text;
+  } finally {
+    await stop();
+  }
+}
+
+async function bundleConsole(): Promise<Map<string, Asset>> {
+  const [script, html, css, icon] = await Promise.all([
+    bundleScript(),
     readFile(path.join(SOURCE, 'index.html'), 'utf8'),
     readFile(path.join(SOURCE, 'styles.css'), 'utf8'),
     readFile(path.join(SOURCE, 'favicon.svg'), 'utf8'),
   ]);
   return new Map([
     ['/console/', { body: html, type: 'text/html; charset=utf-8' }],
-    ['/console/app.js', { body: bundle.outputFiles[0]!.text, type: 'text/javascript; charset=utf-8' }],
+    ['/console/app.js', { body: script, type: 'text/javascript; charset=utf-8' }],
     ['/console/app.css', { body: css, type: 'text/css; charset=utf-8' }],
     ['/console/favicon.svg', { body: icon, type: 'image/svg+xml' }],
   ]);
@@ -49,16 +63,17 @@ async function bundleConsole(): Promise<Map<string, Asset>> {
 /** The console runs only its own bundle and talks only to this origin; no inline script or style. */
 const CONSOLE_CSP = pagePolicy(["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "connect-src 'self'"]);
 
-export function consolePlugin(options: { logger: Logger; graphiqlPolicy: () => string | undefined; graphqlEndpoint: string }): Plugin {
-  let assets: Promise<Map<string, Asset>> | undefined;
-  const loadAssets = () => {
-    assets ??= bundleConsole().catch((error: unknown) => {
-      assets = undefined; // a fixed source bundles on the next request
-      throw error;
-    });
-    return assets;
-  };
+/** One bundle per process, whatever the number of apps: the source does not change while it runs. */
+let assets: Promise<Map<string, Asset>> | undefined;
+function loadAssets(): Promise<Map<string, Asset>> {
+  assets ??= bundleConsole().catch((error: unknown) => {
+    assets = undefined; // a fixed source bundles on the next request
+    throw error;
+  });
+  return assets;
+}
 
+export function consolePlugin(options: { logger: Logger; graphiqlPolicy: () => string | undefined; graphqlEndpoint: string }): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
