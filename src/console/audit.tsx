@@ -2,11 +2,22 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from './api';
 import { formatDateTime } from './format';
 import { AuditEventsQuery, MembersQuery } from './operations';
-import { nodesOf, usePaged } from './paged';
+import { nodesOf, usePaged, type Page } from './paged';
 import type { Viewer } from './session';
 import { FormError, LoadMore, PageHeader, TableRegion } from './ui';
 
 const ACTOR_KIND: Record<string, string> = { MEMBER: 'Member', API_KEY: 'API key', SYSTEM: 'System', ANONYMOUS: 'Anonymous' };
+
+/** Every member's email by ID: the whole list, page after page, however long it is. */
+async function memberEmails(): Promise<Map<string, string>> {
+  const emails = new Map<string, string>();
+  for (let after: string | null = null; ; ) {
+    const page: Page<{ id: string; email: string }> = nodesOf((await request(MembersQuery, { first: 100, after })).members);
+    for (const member of page.nodes) emails.set(member.id, member.email);
+    if (!page.hasNextPage || !page.endCursor) return emails;
+    after = page.endCursor;
+  }
+}
 
 export function AuditLogPage({ viewer }: { viewer: Viewer }) {
   const list = usePaged(async (after) => nodesOf((await request(AuditEventsQuery, { first: 25, after })).auditEvents), []);
@@ -14,8 +25,8 @@ export function AuditLogPage({ viewer }: { viewer: Viewer }) {
   const [emails, setEmails] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
     if (!viewer.scopes.includes('members:read')) return;
-    request(MembersQuery, { first: 100 })
-      .then(({ members }) => setEmails(new Map(members.edges.map((e) => [e.node.id, e.node.email]))))
+    memberEmails()
+      .then(setEmails)
       .catch(() => undefined); // IDs are still shown; the list's own error says what is wrong
   }, []);
   const who = (id: string | null | undefined) => (id ? (emails.get(id) ?? id) : null);
