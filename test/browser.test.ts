@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
+import { version as esbuildVersion } from 'esbuild';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from './database';
-import { graphqlOver, startServer, type RunningServer } from './server';
+import { childProcessesOf, graphqlOver, startServer, type RunningServer } from './server';
 
 /**
  * The admin console and GraphiQL in a real browser (Debian's Chromium driven by
@@ -142,16 +144,19 @@ describeInBrowser('the console in a browser', () => {
     await target.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
-  /** Waits until the locator matches exactly `count` elements (the console updates after its requests answer). */
-  async function waitForCount(locator: Locator, count: number) {
+  /** Reads until it sees `expected` (the console updates after its requests answer), then asserts it. */
+  async function waitForValue<T>(read: () => T | Promise<T>, expected: T) {
     const deadline = Date.now() + 10_000;
-    let seen = await locator.count();
-    while (seen !== count && Date.now() < deadline) {
+    let seen = await read();
+    while (!isDeepStrictEqual(seen, expected) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      seen = await locator.count();
+      seen = await read();
     }
-    expect(seen).toBe(count);
+    expect(seen).toEqual(expected);
   }
+
+  /** Waits until the locator matches exactly `count` elements. */
+  const waitForCount = (locator: Locator, count: number) => waitForValue(() => locator.count(), count);
 
   /** The key's row, found the way a person would among many: by searching for its name. */
   async function findKey(name: string) {
@@ -204,6 +209,10 @@ describeInBrowser('the console in a browser', () => {
     await expect(page.getByLabel('Organization').count()).resolves.toBe(0);
     expect(graphqlRequests).toBe(0);
     await inspect(page, 'sign-in');
+    // The console is bundled; esbuild's child process, kept for builds that never come, has
+    // gone rather than living beside the server (and in its way at shutdown).
+    const esbuildService = () => childProcessesOf(server.process.pid!).filter((command) => command.includes(`--service=${esbuildVersion}`));
+    await waitForValue(esbuildService, []);
   });
 
   it('refuses a wrong password, then signs in with the printed one; the token stays in the tab', async () => {
@@ -229,7 +238,10 @@ describeInBrowser('the console in a browser', () => {
   it('creates a key of each kind; each secret is shown once, copies, works, and is gone after Done', async () => {
     let dialog = await addKey('Everything', 'All');
     await checkAccessibility(page, 'add-new');
-    await dialog.getByRole('button', { name: 'Add API key' }).click();
+    // While the dialog is open the page behind it is out of the accessibility tree: found
+    // unscoped, the only buttons are the dialog's (strict locators find exactly one).
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Cancel', 'Add API key']);
+    await page.getByRole('button', { name: 'Add API key' }).click();
     keys.all = { secret: await takeSecret('Your new API key', 'secret'), id: '' };
 
     dialog = await addKey('Messaging', 'Restricted');
@@ -287,6 +299,7 @@ describeInBrowser('the console in a browser', () => {
     await dialog.getByRole('group', { name: 'Scopes' }).getByText('RESTRICTED access needs at least one scope').waitFor();
     await screenshot(page, 'field-errors');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await expect(dataRows(page).count()).resolves.toBe(3);
   });
 
@@ -345,10 +358,21 @@ describeInBrowser('the console in a browser', () => {
   });
 
   it('revokes a key after confirmation; its status changes and its buttons go', async () => {
-    await (await findKey('Messaging')).getByRole('button', { name: 'Revoke' }).click();
+    const revoke = (await findKey('Messaging')).getByRole('button', { name: 'Revoke' });
     const dialog = page.getByRole('dialog', { name: 'Revoke “Messaging”?' });
+    // Cancel changes nothing and gives focus back to the button that opened the dialog.
+    await revoke.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(revoke.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+
+    await revoke.click();
+    await dialog.waitFor();
+    // Behind the open dialog the rows' own Revoke buttons are out of the accessibility tree,
+    // so a tool that asks the whole page for the button named Revoke finds the dialog's alone.
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Cancel', 'Revoke']);
     await checkAccessibility(page, 'revoke');
-    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Revoke' }).click();
     await row(page, 'Messaging').getByText('Revoked', { exact: true }).waitFor();
     await expect(row(page, 'Messaging').getByRole('button').count()).resolves.toBe(0);
     expect((await viewerOfKey(keys.restricted!.secret)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -373,7 +397,8 @@ describeInBrowser('the console in a browser', () => {
       await dialog.getByLabel('Name').fill(name);
       await dialog.getByLabel('Role').selectOption({ label: role });
       await dialog.getByLabel('Password').fill(password);
-      await dialog.getByRole('button', { name: 'Add member' }).click();
+      // Unscoped and strict: the page's own Add member button is hidden behind the dialog.
+      await page.getByRole('button', { name: 'Add member' }).click();
       return dialog;
     };
     // Too short a password: the API's message beside the field, nobody added.
@@ -381,7 +406,8 @@ describeInBrowser('the console in a browser', () => {
     await refused.getByText('must be 12 to 128 characters').waitFor();
     await checkAccessibility(page, 'add-member');
     await refused.getByLabel('Password').fill('vera-viewer-password');
-    await refused.getByRole('button', { name: 'Add member' }).click();
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Cancel', 'Add member']);
+    await page.getByRole('button', { name: 'Add member' }).click();
     await row(page, 'vera@acme.test').waitFor();
     await add('temp@acme.test', 'Tim Temporary', 'Admin', 'temporary-password');
     await row(page, 'temp@acme.test').waitFor();
@@ -518,6 +544,44 @@ describeInBrowser('the console in a browser', () => {
     await expect(page.getByText('Globex', { exact: true }).count()).resolves.toBe(1);
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByText('No API keys yet.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+  });
+
+  it('names every member by email in the audit log, however many the organization has', async () => {
+    const owner = (
+      await gql('mutation($o: String) { login(email: "admin@localhost", password: "globex-owner-password", organization: $o) { token } }', undefined, {
+        o: 'globex',
+      })
+    ).body.data.login.token as string;
+    // More than one page of the member list (100): the newest events are about the last ones added.
+    const emails = Array.from({ length: 101 }, (_, i) => `person${String(i + 1).padStart(3, '0')}@globex.test`);
+    for (const email of emails) {
+      const added = await gql('mutation($i: AddMemberInput!) { addMember(input: $i) { member { id } } }', owner, {
+        i: { email, name: email, role: 'VIEWER', password: 'a-long-enough-password' },
+      });
+      expect(added.body.errors).toBeUndefined();
+    }
+
+    await page.getByLabel('Email').fill('admin@localhost');
+    await page.getByLabel('Password').fill('globex-owner-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Organization').fill('globex');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const auditRows = page.getByRole('table', { name: 'Audit log' }).locator('tbody tr');
+    await waitForCount(auditRows, 25);
+    const cells = () => auditRows.evaluateAll((rows) => rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent)));
+    const added = (await cells()).filter(([action]) => action === 'member.added').length;
+    expect(added).toBeGreaterThanOrEqual(20);
+    const targetsOfAdded = async () => (await cells()).filter(([action]) => action === 'member.added').map(([, actor, target]) => [actor, target]);
+    await waitForValue(
+      targetsOfAdded,
+      emails
+        .slice(-added)
+        .reverse()
+        .map((email) => ['Memberadmin@localhost', email]),
+    );
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You are signed out.').waitFor();
   });
