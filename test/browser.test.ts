@@ -383,6 +383,9 @@ describeInBrowser('the console in a browser', () => {
     expect(await keyNames(page)).toEqual(['Messaging']);
     await page.getByLabel('Status').selectOption({ label: 'All statuses' });
     await waitForCount(dataRows(page), 20);
+    // At laptop width the whole table fits, Actions included: nothing is cut off at the right edge.
+    const [scrollWidth, clientWidth] = await page.locator('.table-region').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scrollWidth).toBe(clientWidth);
     await inspect(page, 'api-keys');
   });
 
@@ -464,6 +467,8 @@ describeInBrowser('the console in a browser', () => {
     await inspect(tab, 'viewer-api-keys');
 
     await tab.getByRole('link', { name: 'Members' }).click();
+    // The members page first: until it shows, every key row names admin@localhost as its creator.
+    await tab.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
     await row(tab, 'admin@localhost').waitFor();
     await expect(tab.getByRole('button', { name: 'Add member' }).count()).resolves.toBe(0);
     await expect(tab.getByRole('button', { name: 'Remove' }).count()).resolves.toBe(0);
