@@ -1,5 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
-import { createPortal } from 'preact/compat';
+import { createPortal, type ComponentChildren, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formErrors, NO_ERRORS, type FormErrors } from './api';
 
