@@ -1,18 +1,19 @@
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
 import { createMaskError } from './graphql/errors';
 import { GRAPHIQL_DEFAULT_QUERY } from './graphql/graphiql';
+import { queryLimitPlugins } from './graphql/limits';
 import { schema } from './graphql/schema';
+import { clientAddressResolver } from './http/clientAddress';
 import { healthPlugin } from './http/health';
 import { requestIdOf, requestIdPlugin } from './http/requestId';
+import { requestLimitsPlugin } from './http/requestLimits';
 import { loggableError } from './logger';
+import { metricsPlugin } from './metrics';
 import type { Services } from './services';
 import { tenantFor } from './tenant';
 
@@ -25,15 +26,21 @@ export interface ServerContext {
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
+const GRAPHQL_ENDPOINT = '/graphql';
+
 /** Builds the HTTP/GraphQL application on already-open services. It does not listen. */
 export function createApp(services: Services): App {
   const { config, logger } = services;
+  const clientAddress = clientAddressResolver(config.trustProxy);
   return createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     // Yoga's own probe answers with an empty body; ours (healthPlugin) answers JSON.
     healthCheckEndpoint: '/.yoga/health',
     landingPage: false,
+    // Only JSON bodies are parsed (requestLimitsPlugin); file uploads have no use here.
+    multipart: false,
+    batching: false,
     graphiql: config.graphiql ? { title: 'Keyward', defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
     maskedErrors: { maskError: createMaskError(logger) },
     // Yoga reports the errors it masks here too; maskError has logged them with their
@@ -46,7 +53,7 @@ export function createApp(services: Services): App {
     },
     context: async ({ request, req }) => {
       const principal = await authenticate(request.headers, services);
-      const clientIp = req?.socket.remoteAddress ?? null;
+      const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
       return {
         principal,
         tenant: principal ? tenantFor(principal, clientIp, services) : null,
@@ -58,11 +65,12 @@ export function createApp(services: Services): App {
     plugins: [
       requestIdPlugin(),
       healthPlugin(services.database),
-      // Query limits from graphql-armor: an admin API has no use for deep, wide or huge documents.
-      maxDepthPlugin({ n: 10 }),
-      maxAliasesPlugin({ n: 15 }),
-      maxTokensPlugin({ n: 2000 }),
-      costLimitPlugin({ maxCost: 5000 }),
+      metricsPlugin(services.metrics, { serve: config.metrics }),
+      requestLimitsPlugin({ graphqlEndpoint: GRAPHQL_ENDPOINT, maxBodyBytes: config.maxBodyBytes }),
+      // A GET (or a form-like POST) runs only with a header a cross-site page cannot set
+      // without a CORS preflight; JSON POSTs are preflighted by the browser already.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
+      ...queryLimitPlugins({ suggestions: config.graphiql }),
       ...(config.graphiql ? [] : [useDisableIntrospection()]),
     ],
   });
