@@ -15,7 +15,7 @@ export function createHttpServer(app: App, config: Pick<Config, 'requestTimeoutM
   const deadline = config.requestTimeoutMs;
   const server = createServer(
     {
-      headersTimeout: 10_000,
+      headersTimeout: Math.min(10_000, deadline),
       // Node's own bound on receiving a request; ours on answering it is below.
       requestTimeout: deadline + 5_000,
       keepAliveTimeout: 5_000,
