@@ -1,34 +1,32 @@
-import { writeSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
 /**
- * Standard output for the log and the one-time bootstrap message, written synchronously
- * so that nothing is lost when the process exits, and never allowed to block it:
- * - the reader is gone (EPIPE: `npm start | tee log` with tee stopped, a supervisor that
- *   closed its end): output is dropped from then on. pino's default destination retries
- *   such a write forever in its exit flush, which is how a stopped server used to hang.
- * - the pipe is full (EAGAIN): retried for at most about 100 ms, then the line is dropped
- *   rather than stalling every request behind a reader that does not read.
+ * Standard output for the log and the one-time bootstrap message. It must never stop the
+ * process, whatever the reader of the pipe does:
+ * - a reader that stops reading (a stalled `tee`, a supervisor that does not drain): a
+ *   blocking write on a full pipe freezes the event loop, and with it every request and
+ *   the signal handlers (pino's default destination writes fd 1 synchronously, and
+ *   retries EAGAIN forever). process.stdout puts the pipe in non-blocking mode and queues
+ *   what the pipe cannot take; past 1 MB queued, lines are dropped rather than held.
+ * - a reader that is gone (EPIPE): output is dropped from then on.
  */
+const MAX_QUEUED_BYTES = 1024 * 1024;
 let stdoutGone = false;
-const retryFor = 100;
+let listening = false;
 
 export function writeStdout(text: string): void {
   if (stdoutGone) return;
-  let buffer = Buffer.from(text);
-  const giveUp = Date.now() + retryFor;
-  while (buffer.length > 0) {
-    try {
-      buffer = buffer.subarray(writeSync(1, buffer));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN' && Date.now() < giveUp) continue;
-      if (code !== 'EAGAIN') stdoutGone = true;
-      return;
-    }
+  const stdout = process.stdout;
+  if (!listening) {
+    listening = true;
+    stdout.on('error', () => {
+      stdoutGone = true;
+    });
   }
+  if (stdout.writableLength > MAX_QUEUED_BYTES) return;
+  stdout.write(text);
 }
 
 const stdoutDestination: pino.DestinationStream = { write: writeStdout };
