@@ -84,5 +84,14 @@ export function loggableError(error: unknown): Record<string, unknown> {
     const reason = cause instanceof Error ? cause : undefined;
     return { type: 'DatabaseError', query, message: reason?.message, code: (reason as { code?: string } | undefined)?.code, stack: reason?.stack };
   }
+  // A GraphQL error is the client's (its stack says nothing of ours), and graphql-js
+  // quotes the variable's value in it: `Variable "$password" got invalid value [...]`.
+  if (error.name === 'GraphQLError') return { type: error.name, message: withoutVariableValue(error.message) };
   return { type: error.name, message: error.message, stack: error.stack };
+}
+
+const VARIABLE_VALUE = /^(Variable "\$[^"]+" got invalid value)[\s\S]*$/;
+
+function withoutVariableValue(message: string): string {
+  return message.replace(VARIABLE_VALUE, '$1 (value not logged)');
 }
