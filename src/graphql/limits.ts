@@ -31,22 +31,22 @@ export const QUERY_LIMITS = {
   cost: 20_000,
 } as const;
 
-// graphql-armor prefixes its refusals with "Syntax Error:" and throws them out of
-// validation, which reads as a parse failure. Reported instead as ordinary validation
-// errors, they carry the GraphQL-over-HTTP code of a document refused before execution.
+// graphql-armor prefixes its refusals with "Syntax Error:", which reads as a parse
+// failure. Ours carry the code of a document refused before execution instead, and are
+// thrown out of validation: an abusive document gets that one error, not the limit's
+// plus one per offending node from the other rules (ten unknown directives, …).
 const CODE = 'GRAPHQL_VALIDATION_FAILED';
 
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: CODE } });
 }
 
-/** For graphql-armor's options: report through the validation context, or throw while parsing. */
+/** For graphql-armor's options: our error instead of theirs. */
 const reject = {
   propagateOnRejection: false,
   onReject: [
-    (context: ValidationContext | null, error: GraphQLError) => {
-      if (!context) throw limitError(error.message);
-      context.reportError(limitError(error.message));
+    (_context: ValidationContext | null, error: GraphQLError) => {
+      throw limitError(error.message);
     },
   ],
 };
@@ -75,7 +75,7 @@ function maxFieldsRule(max: number): ValidationRule {
         }
       };
       visit(operation.selectionSet, new Set());
-      if (fields > max) context.reportError(limitError(`Field limit of ${max} exceeded.`));
+      if (fields > max) throw limitError(`Field limit of ${max} exceeded.`);
     },
   });
 }
@@ -107,8 +107,7 @@ function introspectionCycleRule(): ValidationRule {
         set.selections.filter((s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'));
       for (const root of introspecting(operation.selectionSet)) {
         if (root.kind === Kind.FIELD && root.selectionSet && !visit(root.selectionSet, [], new Set())) {
-          context.reportError(limitError('Introspection depth limit exceeded: a type-expanding field repeats along one path (circular introspection).'));
-          return;
+          throw limitError('Introspection depth limit exceeded: a type-expanding field repeats along one path (circular introspection).');
         }
       }
     },
