@@ -52,8 +52,8 @@ export function createApp(services: Services): App {
       error: (...args) => logger.debug({ yoga: args.map(loggable) }),
     },
     context: async ({ request, req }) => {
-      const principal = await authenticate(request.headers, services);
       const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
+      const principal = await authenticate(request.headers, services);
       return {
         principal,
         tenant: principal ? tenantFor(principal, clientIp, services) : null,
