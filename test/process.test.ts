@@ -104,6 +104,18 @@ describe('two processes on one DATA_DIR', () => {
     }
   });
 
+  it('counts its own pid as a holder only while it holds the folder (a container restarts as pid 1 again)', async () => {
+    writeFileSync(path.join(dataDir, LOCK_FILE), `${process.pid}\n`);
+    const first = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(`DATA_DIR ${dataDir} is in use by another Keyward process (pid ${process.pid})`);
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase({ kind: 'pglite', dataDir });
+    await again.close();
+  });
+
   it('takes over the lock of a process that died without releasing it', async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     writeFileSync(path.join(dataDir, LOCK_FILE), `${dead.stdout}\n`);

@@ -19,6 +19,9 @@ export class DataDirInUseError extends Error {
 
 export const LOCK_FILE = 'keyward.pid';
 
+/** The folders this process holds: its own pid in a file it does not hold is a previous life's. */
+const held = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -32,7 +35,9 @@ function isAlive(pid: number): boolean {
 /** Claims `dataDir` for this process; the returned function releases it. */
 export function lockDataDir(dataDir: string): () => void {
   const file = path.join(dataDir, LOCK_FILE);
+  const key = path.resolve(dataDir);
   const release = () => {
+    if (!held.delete(key)) return;
     try {
       if (Number(readFileSync(file, 'utf8')) === process.pid) unlinkSync(file);
     } catch {
@@ -45,13 +50,16 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(file, 'wx', 0o644);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      held.add(key);
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
     }
     const holder = Number(readFileSync(file, 'utf8').trim());
-    // This very process counts as a holder too: one process must not open the folder twice.
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new DataDirInUseError(dataDir, holder);
+    // Our own pid is ours only if we hold the folder (one process must not open it twice);
+    // otherwise an earlier process had the same pid, as every container's pid 1 does.
+    const inUse = holder === process.pid ? held.has(key) : Number.isInteger(holder) && holder > 0 && isAlive(holder);
+    if (inUse) throw new DataDirInUseError(dataDir, holder);
     unlinkSync(file);
   }
 }
