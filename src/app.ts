@@ -4,11 +4,12 @@ import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
-import { createMaskError } from './graphql/errors';
-import { GRAPHIQL_DEFAULT_QUERY } from './graphql/graphiql';
+import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
+import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
 import { queryLimitPlugins } from './graphql/limits';
 import { schema } from './graphql/schema';
 import { clientAddressResolver } from './http/clientAddress';
+import { consolePlugin } from './http/console';
 import { healthPlugin } from './http/health';
 import { requestIdOf, requestIdPlugin } from './http/requestId';
 import { requestLimitsPlugin } from './http/requestLimits';
@@ -32,6 +33,7 @@ const GRAPHQL_ENDPOINT = '/graphql';
 export function createApp(services: Services): App {
   const { config, logger } = services;
   const clientAddress = clientAddressResolver(config.trustProxy);
+  const graphiql = offlineGraphiQL();
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -41,7 +43,8 @@ export function createApp(services: Services): App {
     // Only JSON bodies are parsed (requestLimitsPlugin); file uploads have no use here.
     multipart: false,
     batching: false,
-    graphiql: config.graphiql ? { title: 'Keyward', defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL: graphiql.render,
     maskedErrors: { maskError: createMaskError(logger) },
     // Yoga reports the errors it masks here too; maskError has logged them with their
     // request ID already, so they are kept at debug level.
@@ -65,11 +68,13 @@ export function createApp(services: Services): App {
     plugins: [
       requestIdPlugin(),
       healthPlugin(services.database),
+      consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       metricsPlugin(services.metrics, { serve: config.metrics }),
       requestLimitsPlugin({ graphqlEndpoint: GRAPHQL_ENDPOINT, maxBodyBytes: config.maxBodyBytes }),
       // A GET (or a form-like POST) runs only with a header a cross-site page cannot set
       // without a CORS preflight; JSON POSTs are preflighted by the browser already.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
+      valueFreeValidationErrors(),
       ...queryLimitPlugins({ suggestions: config.graphiql }),
       ...(config.graphiql ? [] : [useDisableIntrospection()]),
     ],

@@ -163,3 +163,9 @@ export const KeyViewer = graphql(`
     }
   }
 `);
+
+export const ScopeCatalog = graphql(`
+  query ScopeCatalog {
+    scopeCatalog
+  }
+`);

@@ -7,7 +7,7 @@ import { badInput, forbidden, unauthenticated } from '../errors';
 import { insertOrganization, prepareOrganization, type NewOrganization } from '../organizations/organizations';
 import type { Services } from '../services';
 import { startSession } from '../sessions/sessions';
-import { PASSWORD_MAX } from '../validation';
+import { characterCount, PASSWORD_MAX } from '../validation';
 
 export interface LoginResult {
   token: string;
@@ -49,7 +49,7 @@ export async function login(
   }
 
   const member = candidates[0]?.member;
-  const passwordFits = input.password.length <= PASSWORD_MAX;
+  const passwordFits = characterCount(input.password) <= PASSWORD_MAX;
   const matches = await verifyPassword(
     passwordFits ? input.password : '',
     member?.passwordHash ?? (await decoyHash(services.config.passwordHashCost)),

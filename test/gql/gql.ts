@@ -39,6 +39,7 @@ type Documents = {
     "\n  query ApiKeyById($id: ID!) {\n    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }\n  }\n": typeof types.ApiKeyByIdDocument,
     "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n": typeof types.VerifyApiKeyDocument,
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": typeof types.KeyViewerDocument,
+    "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
 };
 const documents: Documents = {
     "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllKeysDocument,
@@ -65,6 +66,7 @@ const documents: Documents = {
     "\n  query ApiKeyById($id: ID!) {\n    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }\n  }\n": types.ApiKeyByIdDocument,
     "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n": types.VerifyApiKeyDocument,
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": types.KeyViewerDocument,
+    "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
 };
 
 /**
@@ -163,6 +165,10 @@ export function graphql(source: "\n  query VerifyApiKey($key: String!, $required
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n"): typeof import('./graphql').KeyViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n"): typeof import('./graphql').ScopeCatalogDocument;
 
 
 export function graphql(source: string) {

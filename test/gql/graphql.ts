@@ -244,6 +244,11 @@ export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type KeyViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { name: string }, member: { id: string } | null, apiKey: { id: string, name: string, access: ApiKeyAccess } | null } | null };
 
+export type ScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScopeCatalogQuery = { scopeCatalog: Array<string> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -742,3 +747,8 @@ export const KeyViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeyViewerQuery, KeyViewerQueryVariables>;
+export const ScopeCatalogDocument = new TypedDocumentString(`
+    query ScopeCatalog {
+  scopeCatalog
+}
+    `) as unknown as TypedDocumentString<ScopeCatalogQuery, ScopeCatalogQueryVariables>;
