@@ -1,19 +1,20 @@
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
 import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
+import { queryLimitPlugins } from './graphql/limits';
 import { schema } from './graphql/schema';
+import { clientAddressResolver } from './http/clientAddress';
 import { consolePlugin } from './http/console';
 import { healthPlugin } from './http/health';
 import { requestIdOf, requestIdPlugin } from './http/requestId';
+import { requestLimitsPlugin } from './http/requestLimits';
 import { loggableError } from './logger';
+import { metricsPlugin } from './metrics';
 import type { Services } from './services';
 import { tenantFor } from './tenant';
 
@@ -26,16 +27,22 @@ export interface ServerContext {
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
+const GRAPHQL_ENDPOINT = '/graphql';
+
 /** Builds the HTTP/GraphQL application on already-open services. It does not listen. */
 export function createApp(services: Services): App {
   const { config, logger } = services;
+  const clientAddress = clientAddressResolver(config.trustProxy);
   const graphiql = offlineGraphiQL();
   return createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     // Yoga's own probe answers with an empty body; ours (healthPlugin) answers JSON.
     healthCheckEndpoint: '/.yoga/health',
     landingPage: false,
+    // Only JSON bodies are parsed (requestLimitsPlugin); file uploads have no use here.
+    multipart: false,
+    batching: false,
     graphiql: config.graphiql ? GRAPHIQL_OPTIONS : false,
     renderGraphiQL: graphiql.render,
     maskedErrors: { maskError: createMaskError(logger) },
@@ -48,8 +55,8 @@ export function createApp(services: Services): App {
       error: (...args) => logger.debug({ yoga: args.map(loggable) }),
     },
     context: async ({ request, req }) => {
+      const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
       const principal = await authenticate(request.headers, services);
-      const clientIp = req?.socket.remoteAddress ?? null;
       return {
         principal,
         tenant: principal ? tenantFor(principal, clientIp, services) : null,
@@ -61,13 +68,14 @@ export function createApp(services: Services): App {
     plugins: [
       requestIdPlugin(),
       healthPlugin(services.database),
-      consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: '/graphql' }),
+      consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: GRAPHQL_ENDPOINT }),
+      metricsPlugin(services.metrics, { serve: config.metrics }),
+      requestLimitsPlugin({ graphqlEndpoint: GRAPHQL_ENDPOINT, maxBodyBytes: config.maxBodyBytes }),
+      // A GET (or a form-like POST) runs only with a header a cross-site page cannot set
+      // without a CORS preflight; JSON POSTs are preflighted by the browser already.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
       valueFreeValidationErrors(),
-      // Query limits from graphql-armor: an admin API has no use for deep, wide or huge documents.
-      maxDepthPlugin({ n: 10 }),
-      maxAliasesPlugin({ n: 15 }),
-      maxTokensPlugin({ n: 2000 }),
-      costLimitPlugin({ maxCost: 5000 }),
+      ...queryLimitPlugins({ suggestions: config.graphiql }),
       ...(config.graphiql ? [] : [useDisableIntrospection()]),
     ],
   });

@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { isEmail } from './validation';
 
@@ -55,8 +56,43 @@ const env = z.object({
     .optional(),
   NODE_ENV: z.string().optional(),
   GRAPHIQL: bool.optional(),
+  // 100 KB: the largest real document with its variables is a few KB.
+  MAX_BODY_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
+  REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform(parseTrustProxy)
+    .refine((v) => v !== null, 'expected true, false, a number of hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
+    .optional(),
+  METRICS: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/**
+ * Which proxies in front of Keyward are trusted to report the client's address in
+ * X-Forwarded-For: none (the socket's peer is the client), all, the nearest `hops`, or
+ * those whose addresses match a list (proxy-addr's syntax).
+ */
+export type TrustProxy =
+  | { kind: 'none' }
+  | { kind: 'all' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'addresses'; addresses: string[] };
+
+function parseTrustProxy(value: string): TrustProxy | null {
+  const lower = value.toLowerCase();
+  if (['false', '0', 'no'].includes(lower)) return { kind: 'none' };
+  if (['true', 'yes'].includes(lower)) return { kind: 'all' };
+  if (/^\d+$/.test(lower)) return Number(lower) <= 32 ? { kind: 'hops', hops: Number(lower) } : null;
+  const addresses = value.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(addresses);
+    return { kind: 'addresses', addresses };
+  } catch {
+    return null;
+  }
+}
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
@@ -82,6 +118,13 @@ export interface Config {
   production: boolean;
   graphiql: boolean;
   logLevel: string;
+  /** Larger request bodies are refused with 413 before they are parsed. */
+  maxBodyBytes: number;
+  /** A request not answered within this gets 503 SERVICE_UNAVAILABLE. */
+  requestTimeoutMs: number;
+  trustProxy: TrustProxy;
+  /** Serve Prometheus metrics at GET /metrics. */
+  metrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +182,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     production,
     graphiql: e.GRAPHIQL ?? !production,
     logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY ?? { kind: 'none' },
+    metrics: e.METRICS,
   };
 }

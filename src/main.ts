@@ -1,9 +1,9 @@
-import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { isDatabaseUnavailable } from './db/errors';
 import { openDatabase } from './db/open';
-import { createLogger } from './logger';
+import { createHttpServer } from './http/server';
+import { createLogger, writeStdout } from './logger';
 import { bootstrapFirstOrganization } from './organizations/bootstrap';
 import { closeServices, createServices } from './services';
 import { deleteExpiredSessions } from './sessions/sessions';
@@ -14,7 +14,7 @@ function readConfigOrExit(): Config {
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line, naming the variable; a stack trace would only hide it.
-      process.stderr.write(`keyward: invalid configuration: ${error.message}\n`);
+      fail(`invalid configuration: ${error.message}`);
       process.exit(1);
     }
     throw error;
@@ -33,9 +33,9 @@ async function main(): Promise<void> {
     if (bootstrap.generatedPassword) {
       // Printed once, straight to the console and never through the logger, so that it
       // does not end up in collected logs. It is not stored anywhere but as a bcrypt hash.
-      console.log(
+      writeStdout(
         `\nKeyward created organization "${bootstrap.organization}" with owner ${bootstrap.email}.\n` +
-          `Its password, shown this once: ${bootstrap.generatedPassword}\n`,
+          `Its password, shown this once: ${bootstrap.generatedPassword}\n\n`,
       );
     }
   }
@@ -44,10 +44,9 @@ async function main(): Promise<void> {
   await deleteExpiredSessions(database.db);
 
   const app = createApp(services);
-  const server = createServer(app);
+  const server = createHttpServer(app, config, logger);
   server.on('error', (error) => {
-    process.stderr.write(`keyward: cannot listen on ${config.host}:${config.port}: ${error.message}\n`);
-    process.exit(1);
+    fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -58,24 +57,58 @@ async function main(): Promise<void> {
     );
   });
 
-  let stopping = false;
+  let stoppingSince = 0;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stoppingSince) {
+      // A terminal's Ctrl-C reaches this process directly and again relayed by npm or tsx
+      // within milliseconds: that is one request to stop. A signal sent later is the
+      // operator insisting, and wins at once (buffered key usage is then not written).
+      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(EXIT_FORCED);
+    }
+    stoppingSince = Date.now();
     logger.info({ signal }, 'shutting down');
-    // Stop accepting, let requests in flight finish, then close the database so PGlite
-    // has flushed everything to DATA_DIR.
+    // Whatever hangs (a connection, the database, stdout), the process ends by this time.
+    setTimeout(() => {
+      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long: exiting');
+      process.exit(EXIT_FORCED);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Stop accepting, let requests in flight finish, then write buffered key usage and
+    // close the database so PGlite has flushed everything to DATA_DIR.
     server.close(async () => {
-      await closeServices(services);
-      logger.info('stopped');
-      process.exit(0);
+      try {
+        await closeServices(services);
+        logger.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: reason(error) }, 'could not close the database cleanly');
+        process.exit(EXIT_FORCED);
+      }
     });
     server.closeIdleConnections();
-    // Keep-alive connections that stay busy past this are cut rather than waited on forever.
-    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    // Keep-alive connections still busy after this are cut rather than waited on.
+    setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+const SAME_SIGNAL_MS = 1_000;
+/** Requests in flight get this long to finish once a stop is asked. */
+const DRAIN_MS = 10_000;
+/** Draining, writing key usage and closing the database: all within this. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+const EXIT_FORCED = 1;
+
+/** One line on stderr, then exit 1: how every start failure is reported. */
+function fail(message: string): never {
+  try {
+    process.stderr.write(`keyward: ${message}\n`);
+  } catch {
+    // stderr gone as well: the exit code still tells.
+  }
+  process.exit(1);
 }
 
 /** The root cause in one line: Drizzle's wrapper message names the query and its parameters. */
@@ -88,6 +121,5 @@ function reason(error: unknown): string {
 
 main().catch((error: unknown) => {
   const prefix = isDatabaseUnavailable(error) ? 'cannot reach the database: ' : '';
-  process.stderr.write(`keyward: failed to start: ${prefix}${reason(error)}\n`);
-  process.exit(1);
+  fail(`failed to start: ${prefix}${reason(error)}`);
 });

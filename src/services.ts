@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/open';
 import { UsageRecorder } from './keys/usage';
 import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
 
 /**
  * Everything a request may use, built once per process. Resolvers reach the domain
@@ -15,12 +16,14 @@ export interface Services {
   logger: Logger;
   catalog: ScopeCatalog;
   usage: UsageRecorder;
+  metrics: Metrics;
 }
 
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
   const usage = new UsageRecorder(database.db, logger);
   usage.start();
-  return { config, database, logger, catalog: new ScopeCatalog(config.scopeResources), usage };
+  const metrics = createMetrics({ processMetrics: config.metrics });
+  return { config, database, logger, catalog: new ScopeCatalog(config.scopeResources), usage, metrics };
 }
 
 /** Writes what is still buffered, then closes the database (PGlite flushes to disk here). */

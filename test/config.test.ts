@@ -26,6 +26,10 @@ describe('configuration', () => {
       production: false,
       graphiql: true,
       logLevel: 'info',
+      maxBodyBytes: 102_400,
+      requestTimeoutMs: 30_000,
+      trustProxy: { kind: 'none' },
+      metrics: false,
     });
   });
 
@@ -41,6 +45,10 @@ describe('configuration', () => {
       PASSWORD_HASH_COST: '11',
       ALLOW_SIGNUP: 'false',
       SCOPE_RESOURCES: 'messages, contacts',
+      MAX_BODY_BYTES: '65536',
+      REQUEST_TIMEOUT_MS: '5000',
+      TRUST_PROXY: '10.0.0.0/8, loopback',
+      METRICS: 'true',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -51,7 +59,14 @@ describe('configuration', () => {
       passwordHashCost: 11,
       allowSignup: false,
       scopeResources: ['messages', 'contacts'],
+      maxBodyBytes: 65_536,
+      requestTimeoutMs: 5_000,
+      trustProxy: { kind: 'addresses', addresses: ['10.0.0.0/8', 'loopback'] },
+      metrics: true,
     });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ kind: 'all' });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ kind: 'none' });
     expect(loadConfig({ DATABASE_URL: 'memory://' }).database).toEqual({ kind: 'pglite-memory' });
     expect(loadConfig({ DATA_DIR: '/var/lib/keyward' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/keyward' });
   });
@@ -72,6 +87,10 @@ describe('configuration', () => {
     [{ PASSWORD_HASH_COST: 'twelve' }, /^PASSWORD_HASH_COST: /],
     [{ ALLOW_SIGNUP: 'maybe' }, /^ALLOW_SIGNUP: /],
     [{ SCOPE_RESOURCES: 'Messages!' }, /^SCOPE_RESOURCES: /],
+    [{ MAX_BODY_BYTES: '10' }, /^MAX_BODY_BYTES: /],
+    [{ REQUEST_TIMEOUT_MS: 'soon' }, /^REQUEST_TIMEOUT_MS: /],
+    [{ TRUST_PROXY: 'not an address' }, /^TRUST_PROXY: /],
+    [{ METRICS: 'perhaps' }, /^METRICS: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme' }, /^BOOTSTRAP_ADMIN_EMAIL: must be set together/],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'nope', BOOTSTRAP_ADMIN_PASSWORD: 'long enough pass' }, /^BOOTSTRAP_ADMIN_EMAIL: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'a@b.test', BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],

@@ -55,10 +55,16 @@ export interface Session {
 export const TEST_PASSWORD = 'correct horse battery staple';
 let counter = 0;
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The URL the app connects with, given the test database's own (e.g. through a proxy). */
+  connectVia?: (url: string) => string;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env });
-  const handle = await openDatabase(database.target);
+  const url = options.connectVia ? options.connectVia(database.url) : database.url;
+  const config = loadConfig({ PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env, DATABASE_URL: url });
+  const handle = await openDatabase(config.database);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -66,7 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       done();
     },
   });
-  const services = createServices(config, handle, createLogger('debug', sink));
+  const services = createServices(config, handle, createLogger(env.LOG_LEVEL ?? 'debug', sink));
   const app = createApp(services);
 
   const execute: TestApp['execute'] = async (document, variables, options = {}) => {

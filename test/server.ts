@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 
 /**
@@ -24,7 +25,12 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    // Generous: on a loaded machine a fresh PGlite takes a while. A server that does not
+    // start is killed, never left behind as an orphan.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 50_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"keyward listening"/.exec(output);
@@ -63,4 +69,22 @@ export async function graphqlOver(url: string, query: string, variables: Record<
 export function childProcessesOf(pid: number): string[] {
   const result = spawnSync('ps', ['--ppid', String(pid), '-o', 'args='], { encoding: 'utf8' });
   return result.stdout.split('\n').filter(Boolean);
+}
+
+/**
+ * A POST whose body never finishes arriving: a request that stays in flight, as long as
+ * the test wants, without any server-side work. Resolves with the answer, or with
+ * `null` when the connection is cut without one.
+ */
+export function stalledRequest(url: string): Promise<{ status: number; headers: Record<string, unknown>; body: string } | null> {
+  return new Promise((resolve) => {
+    const request = httpRequest(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      response.on('error', () => resolve(null));
+    });
+    request.on('error', () => resolve(null));
+    request.write('{"query": "{ __typename }", "padding": "');
+  });
 }

@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { DatabaseTarget } from '../config';
+import { lockDataDir } from './dataDirLock';
 import * as schema from './schema';
 
 /** One type for both drivers: the data layer never knows which one it runs on. */
@@ -71,13 +72,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     };
   }
 
-  if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (target.kind === 'pglite') {
+    mkdirSync(target.dataDir, { recursive: true });
+    // Before PGlite touches the folder: a second process must not even open it.
+    unlock = lockDataDir(target.dataDir);
+  }
   const client = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
   const pgliteDb = drizzlePglite(client, { schema });
   try {
     await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
   } catch (error) {
     await client.close();
+    unlock();
     throw error;
   }
   const db = pgliteDb as unknown as Database;
@@ -85,7 +92,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db,
     driver: 'pglite',
     isReady: () => readiness(db, expected),
-    close: once(() => client.close()),
+    close: once(async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    }),
   };
 }
 

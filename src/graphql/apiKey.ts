@@ -136,6 +136,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, { key, requiredScopes }, ctx) => {
       const verification = await verifyKey(ctx.services.database.db, ctx.services.catalog, key, requiredScopes ?? []);
       if (verification.key) ctx.services.usage.record(verification.key.id);
+      ctx.services.metrics.verifications.inc({ code: verification.code });
       return verification;
     },
   }),

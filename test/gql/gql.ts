@@ -15,6 +15,12 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllKeysDocument,
+    "\n  query AllMembers {\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllMembersDocument,
+    "\n  query AllAuditEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllAuditEventsDocument,
+    "\n  query FullViewer {\n    viewer {\n      kind\n      scopes\n      organization { id name }\n      member { id email name role createdAt }\n      apiKey { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n    }\n  }\n": typeof types.FullViewerDocument,
+    "\n  query FullVerification($key: String!) {\n    verifyApiKey(key: $key, requiredScopes: [\"api_keys:read\"]) {\n      valid\n      code\n      scopes\n      organization { id name }\n      apiKey { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n    }\n  }\n": typeof types.FullVerificationDocument,
+    "\n  query Dashboard {\n    viewer { kind scopes organization { id name } member { id email name role createdAt } }\n    apiKeys(first: 100) {\n      totalCount\n      edges { cursor node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      member { id email name role createdAt }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation Login($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n      member { id email role }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -36,6 +42,12 @@ type Documents = {
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
 };
 const documents: Documents = {
+    "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllKeysDocument,
+    "\n  query AllMembers {\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllMembersDocument,
+    "\n  query AllAuditEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllAuditEventsDocument,
+    "\n  query FullViewer {\n    viewer {\n      kind\n      scopes\n      organization { id name }\n      member { id email name role createdAt }\n      apiKey { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n    }\n  }\n": types.FullViewerDocument,
+    "\n  query FullVerification($key: String!) {\n    verifyApiKey(key: $key, requiredScopes: [\"api_keys:read\"]) {\n      valid\n      code\n      scopes\n      organization { id name }\n      apiKey { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n    }\n  }\n": types.FullVerificationDocument,
+    "\n  query Dashboard {\n    viewer { kind scopes organization { id name } member { id email name role createdAt } }\n    apiKeys(first: 100) {\n      totalCount\n      edges { cursor node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.DashboardDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      member { id email name role createdAt }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation Login($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n      member { id email role }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -57,6 +69,30 @@ const documents: Documents = {
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').AllKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllMembers {\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').AllMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllAuditEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').AllAuditEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FullViewer {\n    viewer {\n      kind\n      scopes\n      organization { id name }\n      member { id email name role createdAt }\n      apiKey { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n    }\n  }\n"): typeof import('./graphql').FullViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FullVerification($key: String!) {\n    verifyApiKey(key: $key, requiredScopes: [\"api_keys:read\"]) {\n      valid\n      code\n      scopes\n      organization { id name }\n      apiKey { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n    }\n  }\n"): typeof import('./graphql').FullVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard {\n    viewer { kind scopes organization { id name } member { id email name role createdAt } }\n    apiKeys(first: 100) {\n      totalCount\n      edges { cursor node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -81,6 +81,38 @@ export type VerificationCode =
   | 'REVOKED'
   | 'VALID';
 
+export type AllKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllKeysQuery = { apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AllMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllMembersQuery = { members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AllAuditEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllAuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, action: string, actorKind: string, actorId: string | null, targetId: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FullViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FullViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { id: string, name: string }, member: { id: string, email: string, name: string, role: MemberRole, createdAt: string } | null, apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } | null } | null };
+
+export type FullVerificationQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type FullVerificationQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string>, organization: { id: string, name: string } | null, apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } | null } };
+
+export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { id: string, name: string }, member: { id: string, email: string, name: string, role: MemberRole, createdAt: string } | null } | null, apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, action: string, actorKind: string, actorId: string | null, targetId: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -236,6 +268,221 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AllKeysDocument = new TypedDocumentString(`
+    query AllKeys {
+  apiKeys(first: 100, filter: {status: ACTIVE, search: "key"}) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        name
+        description
+        access
+        scopes
+        lastFour
+        status
+        createdAt
+        createdBy
+        expiresAt
+        revokedAt
+        lastUsedAt
+        rotatedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllKeysQuery, AllKeysQueryVariables>;
+export const AllMembersDocument = new TypedDocumentString(`
+    query AllMembers {
+  members(first: 100) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        email
+        name
+        role
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllMembersQuery, AllMembersQueryVariables>;
+export const AllAuditEventsDocument = new TypedDocumentString(`
+    query AllAuditEvents {
+  auditEvents(first: 100) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        action
+        actorKind
+        actorId
+        targetId
+        ip
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllAuditEventsQuery, AllAuditEventsQueryVariables>;
+export const FullViewerDocument = new TypedDocumentString(`
+    query FullViewer {
+  viewer {
+    kind
+    scopes
+    organization {
+      id
+      name
+    }
+    member {
+      id
+      email
+      name
+      role
+      createdAt
+    }
+    apiKey {
+      id
+      name
+      description
+      access
+      scopes
+      lastFour
+      status
+      createdAt
+      createdBy
+      expiresAt
+      revokedAt
+      lastUsedAt
+      rotatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FullViewerQuery, FullViewerQueryVariables>;
+export const FullVerificationDocument = new TypedDocumentString(`
+    query FullVerification($key: String!) {
+  verifyApiKey(key: $key, requiredScopes: ["api_keys:read"]) {
+    valid
+    code
+    scopes
+    organization {
+      id
+      name
+    }
+    apiKey {
+      id
+      name
+      description
+      access
+      scopes
+      lastFour
+      status
+      createdAt
+      createdBy
+      expiresAt
+      revokedAt
+      lastUsedAt
+      rotatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FullVerificationQuery, FullVerificationQueryVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard {
+  viewer {
+    kind
+    scopes
+    organization {
+      id
+      name
+    }
+    member {
+      id
+      email
+      name
+      role
+      createdAt
+    }
+  }
+  apiKeys(first: 100) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        name
+        description
+        access
+        scopes
+        lastFour
+        status
+        createdAt
+        createdBy
+        expiresAt
+        revokedAt
+        lastUsedAt
+        rotatedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  members(first: 100) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        email
+        name
+        role
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  auditEvents(first: 100) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        action
+        actorKind
+        actorId
+        targetId
+        ip
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {

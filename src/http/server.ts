@@ -1,0 +1,44 @@
+import { createServer, type Server } from 'node:http';
+import type { App } from '../app';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+
+/**
+ * The Node HTTP server around the app, with its timeouts chosen rather than inherited:
+ * - a request not answered within REQUEST_TIMEOUT_MS gets 503 SERVICE_UNAVAILABLE (and
+ *   its connection closed, which aborts the request's signal), never an endless wait;
+ * - headersTimeout / requestTimeout cut clients that send their request too slowly
+ *   (slowloris), keepAliveTimeout frees idle connections;
+ * - headers over Node's 16 KB limit are answered 431 by Node itself, and the server lives on.
+ */
+export function createHttpServer(app: App, config: Pick<Config, 'requestTimeoutMs'>, logger: Logger): Server {
+  const deadline = config.requestTimeoutMs;
+  const server = createServer(
+    {
+      headersTimeout: Math.min(10_000, deadline),
+      // Node's own bound on receiving a request; ours on answering it is below.
+      requestTimeout: deadline + 5_000,
+      keepAliveTimeout: 5_000,
+    },
+    (req, res) => {
+      const timer = setTimeout(() => {
+        logger.warn({ method: req.method, url: req.url, deadlineMs: deadline }, 'request timed out');
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const body = JSON.stringify({
+          errors: [{ message: `The request was not answered within ${deadline} ms; try again shortly`, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        });
+        // Connection: close ends the socket, and with it the request's AbortSignal; the
+        // app's late answer, if it comes, finds the response ended and is dropped.
+        res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
+        res.end(body);
+      }, deadline);
+      res.once('close', () => clearTimeout(timer));
+      void app(req, res);
+    },
+  );
+  server.maxHeadersCount = 100;
+  return server;
+}
