@@ -45,8 +45,8 @@ export function createApp(services: Services): App {
       error: (...args) => logger.debug({ yoga: args.map(loggable) }),
     },
     context: async ({ request, req }) => {
-      const principal = await authenticate(request.headers, services);
       const clientIp = req?.socket.remoteAddress ?? null;
+      const principal = await authenticate(request.headers, services, clientIp);
       return {
         principal,
         tenant: principal ? tenantFor(principal, clientIp, services) : null,

@@ -55,6 +55,10 @@ const env = z.object({
     .optional(),
   NODE_ENV: z.string().optional(),
   GRAPHIQL: bool.optional(),
+  // Verified API keys and sessions kept in memory (about 1 KB each: see README).
+  CREDENTIAL_CACHE_SIZE: int(1, 10_000_000).default(10_000),
+  // bcrypt compares allowed to wait for the thread pool before RATE_LIMITED.
+  BCRYPT_QUEUE_SIZE: int(0, 100_000).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -82,6 +86,8 @@ export interface Config {
   production: boolean;
   graphiql: boolean;
   logLevel: string;
+  credentialCacheSize: number;
+  bcryptQueueSize: number;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +145,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     production,
     graphiql: e.GRAPHIQL ?? !production,
     logLevel: e.LOG_LEVEL,
+    credentialCacheSize: e.CREDENTIAL_CACHE_SIZE,
+    bcryptQueueSize: e.BCRYPT_QUEUE_SIZE,
   };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { apiKeys, auditEvents } from '../src/db/schema';
 import type { Queryable } from '../src/db/open';
 import { newKey } from '../src/keys/format';
-import { verifyKey } from '../src/keys/verify';
+import { KeyVerifier } from '../src/keys/verify';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
 import {
   AddMember,
@@ -445,8 +445,10 @@ describe('verifyApiKey', () => {
       },
     });
     const typo = `${key.token.slice(0, 20)}${key.token[20] === 'Q' ? 'R' : 'Q'}${key.token.slice(21)}`;
+    const { catalog, credentials, bcrypt, limiter } = t.services;
+    const verifier = new KeyVerifier(noDatabase, catalog, credentials, bcrypt, limiter);
     for (const presented of [typo, 'kw_short', '', key.token.toUpperCase()]) {
-      expect((await verifyKey(noDatabase, t.services.catalog, presented)).code).toBe('MALFORMED');
+      expect((await verifier.verify(presented, [], null)).code).toBe('MALFORMED');
     }
   });
 

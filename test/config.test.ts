@@ -26,6 +26,8 @@ describe('configuration', () => {
       production: false,
       graphiql: true,
       logLevel: 'info',
+      credentialCacheSize: 10_000,
+      bcryptQueueSize: 64,
     });
   });
 

@@ -145,7 +145,8 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
   if (changes.expiresAt !== undefined) set.expiresAt = futureExpiry(changes.expiresAt);
   if (Object.keys(set).length === 0) return key;
 
-  return tenant.db.transaction(async (tx) => {
+  return tenant.services.invalidations.transaction(async (tx, changed) => {
+    await changed({ apiKeyId: key.id });
     const [row] = await tx.update(apiKeys).set(set).where(and(inTenant(tenant), eq(apiKeys.id, key.id))).returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.updated', tenant.actor, key.id);
     return row!;
@@ -173,7 +174,8 @@ export async function rotateApiKey(
   const key = newKey(existing.id);
   const secretHash = await hashSecret(key.secret, tenant.services.config.keyHashCost);
   const now = new Date();
-  const apiKey = await tenant.db.transaction(async (tx) => {
+  const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
+    await changed({ apiKeyId: existing.id });
     const [row] = await tx
       .update(apiKeys)
       .set({
@@ -202,7 +204,8 @@ export async function rotateApiKey(
 export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
   const key = await findKey(tenant, id);
   if (key.revokedAt) return key;
-  return tenant.db.transaction(async (tx) => {
+  return tenant.services.invalidations.transaction(async (tx, changed) => {
+    await changed({ apiKeyId: key.id });
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date(), previousSecretHash: null, previousChecksum: null, previousExpiresAt: null })
