@@ -239,12 +239,13 @@ describe('revoking, expiring and rotating', () => {
     expect(codes(await t.execute(RotateApiKey, { id: key.id }, { token: owner.token }))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('an expired key stops, and reads EXPIRED', async () => {
-    const soon = new Date(Date.now() + 60_000).toISOString();
+  it('an expired key stops, and reads EXPIRED, even when it was verified (and cached) before', async () => {
+    const soon = new Date(Date.now() + 1_500).toISOString();
     const key = await createKey(owner, 'READ_ONLY', { expiresAt: soon });
     expect(key.apiKey.expiresAt).toBe(soon);
     expect((await verify(key.token)).code).toBe('VALID');
-    await t.services.database.db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, key.id));
+    expect((await t.ok(KeyViewer, {}, { token: key.token })).viewer!.apiKey!.id).toBe(key.id);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 50));
     expect((await verify(key.token)).code).toBe('EXPIRED');
     expect(codes(await t.execute(KeyViewer, {}, { token: key.token }))).toEqual(['UNAUTHENTICATED']);
     expect((await t.ok(ApiKeyById, { id: key.id }, { token: owner.token })).apiKey!.status).toBe('EXPIRED');
@@ -262,15 +263,17 @@ describe('revoking, expiring and rotating', () => {
     expect((await verify(key.token)).code).toBe('NOT_FOUND');
   });
 
-  it('honours the previous secret for the grace period, never longer', async () => {
+  it('honours the previous secret for the grace period, never longer, though it was cached', async () => {
     const key = await createKey(owner, 'FULL');
-    const { rotateApiKey } = await t.ok(RotateApiKey, { id: key.id, gracePeriodSeconds: 3600 }, { token: owner.token });
+    const { rotateApiKey } = await t.ok(RotateApiKey, { id: key.id, gracePeriodSeconds: 1 }, { token: owner.token });
+    const graceEnds = Date.now() + 1_000;
     expect((await verify(key.token)).code).toBe('VALID');
     expect((await t.ok(KeyViewer, {}, { token: key.token })).viewer!.apiKey!.id).toBe(key.id);
     expect((await verify(rotateApiKey.secret)).code).toBe('VALID');
 
-    await t.services.database.db.update(apiKeys).set({ previousExpiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, key.id));
+    await new Promise((resolve) => setTimeout(resolve, graceEnds - Date.now() + 100));
     expect((await verify(key.token)).code).toBe('NOT_FOUND');
+    expect(codes(await t.execute(KeyViewer, {}, { token: key.token }))).toEqual(['UNAUTHENTICATED']);
     expect((await verify(rotateApiKey.secret)).code).toBe('VALID');
   });
 

@@ -32,7 +32,7 @@ export const LIMITS = {
   // A key ID is public; its secret has 256 bits. These only stop a flood from turning into
   // a bcrypt compare per request.
   keyId: { points: 10, windowSeconds: 60 },
-  keyClient: { points: 30, windowSeconds: 60 },
+  keyClient: { points: 100, windowSeconds: 60 },
   // One address hammering one email is stopped quickly; the per-email limit is far looser
   // so that an attacker at one address cannot lock the owner out from another address
   // (NIST SP 800-63B allows up to 100 consecutive failures per account).
