@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { GraphQLFormattedError } from 'graphql';
 import { createApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/open';
+import { openDatabase, type DatabaseHandle } from '../src/db/open';
 import { createLogger } from '../src/logger';
 import { closeServices, createServices, type Services } from '../src/services';
 import { createTestDatabase } from './database';
@@ -41,6 +41,12 @@ export interface TestApp {
   signUpOrganization(name: string): Promise<Session>;
   /** A new member of `owner`'s organization, signed in. */
   addMember(owner: Session, role: 'OWNER' | 'ADMIN' | 'VIEWER', email?: string): Promise<Session>;
+  /**
+   * A second Keyward instance on the same database, with its own services (cache, limits,
+   * listener): on PostgreSQL its own connections; on PGlite the same in-process database.
+   * Closed with this one.
+   */
+  another(env?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -57,8 +63,31 @@ let counter = 0;
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env });
   const handle = await openDatabase(database.target);
+  const first = instance(database.url, handle, env);
+  const others: TestApp[] = [];
+  return {
+    ...first,
+    async another(moreEnv = {}) {
+      // PGlite is one process's database: a second instance shares the handle, not a copy.
+      const shared = handle.driver === 'pglite';
+      const other = instance(database.url, shared ? { ...handle, close: async () => {} } : await openDatabase(database.target), {
+        ...env,
+        ...moreEnv,
+      });
+      others.push(other);
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await first.close();
+      await database.drop();
+    },
+  };
+}
+
+function instance(url: string, handle: DatabaseHandle, env: Record<string, string>): TestApp {
+  const config = loadConfig({ DATABASE_URL: url, PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -107,13 +136,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const { login } = await ok(LoginAs, { email, password: TEST_PASSWORD, organization: owner.organization });
       return { token: login.token, memberId: addMember.member.id, email, password: TEST_PASSWORD, organization: owner.organization };
     },
-    async close() {
-      await closeServices(services);
-      await database.drop();
-    },
+    another: () => Promise.reject(new Error('start other instances from the first one')),
+    close: () => closeServices(services),
   };
 }
-
 
 /** The `extensions.code` of each error, in order. */
 export const codes = (result: { errors?: readonly GraphQLFormattedError[] }) =>

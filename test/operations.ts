@@ -163,3 +163,15 @@ export const KeyViewer = graphql(`
     }
   }
 `);
+
+export const Scopes = graphql(`
+  query Scopes {
+    viewer { kind scopes }
+  }
+`);
+
+export const Verdict = graphql(`
+  query Verdict($key: String!, $requiredScopes: [String!]) {
+    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }
+  }
+`);
