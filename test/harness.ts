@@ -65,6 +65,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   const handle = await openDatabase(database.target);
   const first = instance(database.url, handle, env);
+  // On PostgreSQL the cache stays off until LISTEN holds: tests start from the steady state.
+  await first.services.invalidations.whenListening();
   const others: TestApp[] = [];
   return {
     ...first,
@@ -76,6 +78,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         ...moreEnv,
       });
       others.push(other);
+      await other.services.invalidations.whenListening();
       return other;
     },
     async close() {
