@@ -204,7 +204,7 @@ function load(url: string, scenario: Scenario, seconds = SECONDS, extra: Partial
         duration: seconds,
         headers: { 'content-type': 'application/json', ...scenario.headers },
         body: scenario.body,
-        ...(scenario.expect ? { verifyBody: (body: string) => body === scenario.expect } : {}),
+        ...(scenario.expect ? { verifyBody: (body: unknown) => String(body) === scenario.expect } : {}),
         ...extra,
       },
       (error, result) => {
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
             },
           },
         ],
-        verifyBody: (body: string) => body === '{"data":{"verifyApiKey":{"valid":true}}}',
+        verifyBody: (body: unknown) => String(body) === '{"data":{"verifyApiKey":{"valid":true}}}',
       },
     );
 
