@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { lt } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/open';
 import { rateLimits } from '../db/schema';
 import { rateLimited } from './bcryptQueue';
@@ -56,6 +57,11 @@ export class FailureLimiter {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
   private limited = 0;
   private readonly sweeper: NodeJS.Timeout;
+  /**
+   * Limits found spent, until their window ends: a flood against a spent limit is then
+   * refused before it costs even the row read of the credential it guesses at.
+   */
+  private readonly spent = new LRUCache<string, true>({ max: 100_000, ttl: 1, ttlAutopurge: false });
 
   constructor(
     private readonly db: Database,
@@ -85,17 +91,31 @@ export class FailureLimiter {
    * is spent. Call `succeeded` with the same attempt when the credential was right.
    */
   async begin(attempt: Attempt): Promise<void> {
+    this.refuseIfSpent(attempt);
+    const entries = Object.entries(attempt) as Array<[LimitName, string]>;
     const results = await Promise.allSettled(
-      Object.entries(attempt).map(([name, key]) => this.limiters[name as LimitName].consume(opaque(key!))),
+      entries.map(([name, key]) => this.limiters[name].consume(opaque(key))),
     );
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    if (refused.length === 0) return;
-    const waits = refused.map((reason) => {
-      if (reason instanceof RateLimiterRes) return reason.msBeforeNext;
-      throw reason;
+    let wait = 0;
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+      const [name, key] = entries[i]!;
+      this.spent.set(`${name}:${key}`, true, { ttl: Math.max(1, result.reason.msBeforeNext) });
+      wait = Math.max(wait, result.reason.msBeforeNext);
     });
+    if (wait === 0) return;
     this.limited++;
-    throw rateLimited(Math.max(...waits) / 1000, 'Too many failed attempts; try again later');
+    throw rateLimited(wait / 1000, 'Too many failed attempts; try again later');
+  }
+
+  /** Throws RATE_LIMITED, from memory alone, if a limit of `attempt` is known to be spent. */
+  refuseIfSpent(attempt: Attempt): void {
+    let wait = 0;
+    for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(`${name}:${key}`));
+    if (wait <= 0) return;
+    this.limited++;
+    throw rateLimited(wait / 1000, 'Too many failed attempts; try again later');
   }
 
   /** Gives back the points `begin` took: a right credential is not a failure. */

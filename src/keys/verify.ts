@@ -132,13 +132,14 @@ export class KeyVerifier {
   }
 
   private async cold(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: Date): Promise<CachedKey | null> {
+    const attempt = { keyId: parsed.keyId, keyClient: clientIp ?? 'unknown' };
+    this.limiter.refuseIfSpent(attempt);
     // Taken before the row is read: a change committed from here on refuses the fill below.
     const ticket = this.cache.ticket();
     const row = await loadVerifiedKey(this.db, parsed.keyId);
     const claimed = row ? hashFor(row, parsed.checksum, now) : null;
     if (!row || !claimed) return null;
-    // Limits guard the bcrypt work: an unknown key ID costs one indexed read and no compare.
-    const attempt = { keyId: parsed.keyId, keyClient: clientIp ?? 'unknown' };
+    // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
     await this.limiter.begin(attempt);
     if (!(await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash)))) return null;
     await this.limiter.succeeded(attempt);
