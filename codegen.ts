@@ -1,25 +1,30 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * `npm run codegen`: a typed client (GraphQL Code Generator, client preset) from the
- * committed SDL and the operations written in the tests. `npm test` runs it first, so
- * the generated code under test/gql can never be stale. Never edit test/gql by hand.
+ * `npm run codegen`: typed clients (GraphQL Code Generator, client preset) from the
+ * committed SDL — one for the operations written in the tests (test/gql), one for the
+ * admin console's (src/console/gql). `npm test` runs it first, so neither can be stale;
+ * the output is committed so that `npm start` from a fresh clone needs no build step.
+ * Never edit test/gql or src/console/gql by hand.
  */
+const typedClient = {
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: {
+    // Plain strings: the console ships no GraphQL parser, and both send `document.toString()`.
+    documentMode: 'string',
+    enumsAsTypes: true,
+    useTypeImports: true,
+    scalars: { DateTime: 'string' },
+  },
+} as const;
+
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   generates: {
-    'test/gql/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        documentMode: 'string',
-        enumsAsTypes: true,
-        useTypeImports: true,
-        scalars: { DateTime: 'string' },
-      },
-    },
+    'test/gql/': { ...typedClient, documents: ['test/**/*.ts', '!test/gql/**'] },
+    'src/console/gql/': { ...typedClient, documents: ['src/console/**/*.{ts,tsx}', '!src/console/gql/**'] },
   },
 };
 

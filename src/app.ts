@@ -7,9 +7,10 @@ import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
-import { createMaskError } from './graphql/errors';
-import { GRAPHIQL_DEFAULT_QUERY } from './graphql/graphiql';
+import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
+import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
 import { schema } from './graphql/schema';
+import { consolePlugin } from './http/console';
 import { healthPlugin } from './http/health';
 import { requestIdOf, requestIdPlugin } from './http/requestId';
 import { loggableError } from './logger';
@@ -28,13 +29,15 @@ export type App = YogaServerInstance<ServerContext, Context>;
 /** Builds the HTTP/GraphQL application on already-open services. It does not listen. */
 export function createApp(services: Services): App {
   const { config, logger } = services;
+  const graphiql = offlineGraphiQL();
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     // Yoga's own probe answers with an empty body; ours (healthPlugin) answers JSON.
     healthCheckEndpoint: '/.yoga/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'Keyward', defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL: graphiql.render,
     maskedErrors: { maskError: createMaskError(logger) },
     // Yoga reports the errors it masks here too; maskError has logged them with their
     // request ID already, so they are kept at debug level.
@@ -58,6 +61,8 @@ export function createApp(services: Services): App {
     plugins: [
       requestIdPlugin(),
       healthPlugin(services.database),
+      consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: '/graphql' }),
+      valueFreeValidationErrors(),
       // Query limits from graphql-armor: an admin API has no use for deep, wide or huge documents.
       maxDepthPlugin({ n: 10 }),
       maxAliasesPlugin({ n: 15 }),

@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ url: `http://${config.host}:${port}/graphql`, database: database.driver }, 'keyward listening');
+    logger.info(
+      { url: `http://${config.host}:${port}/graphql`, console: `http://${config.host}:${port}/console/`, database: database.driver },
+      'keyward listening',
+    );
   });
 
   let stopping = false;

@@ -14,6 +14,7 @@ import {
   Members,
   RevokeApiKey,
   RotateApiKey,
+  ScopeCatalog,
   UpdateApiKey,
   VerifyApiKey,
 } from './operations';
@@ -71,6 +72,13 @@ describe('creating a key', () => {
       'organization:read', 'organization:write', 'messages:read', 'messages:write', 'contacts:read', 'contacts:write',
     ]);
     expect(readOnly.apiKey.scopes).toEqual(['api_keys:read', 'members:read', 'audit_log:read', 'organization:read', 'messages:read', 'contacts:read']);
+  });
+
+  it('scopeCatalog lists every scope a key may be given here: built-in and SCOPE_RESOURCES, never members:write', async () => {
+    const { scopeCatalog } = await t.ok(ScopeCatalog, {}, { token: owner.token });
+    expect(scopeCatalog).toEqual((await createKey(owner, 'FULL')).apiKey.scopes);
+    expect(scopeCatalog).toEqual(expect.arrayContaining(['messages:write', 'contacts:read']));
+    expect(scopeCatalog).not.toContain('members:write');
   });
 
   it('stores a bcrypt hash and the last four, never the secret or the full key', async () => {

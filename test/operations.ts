@@ -175,3 +175,9 @@ export const Verdict = graphql(`
     verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }
   }
 `);
+
+export const ScopeCatalog = graphql(`
+  query ScopeCatalog {
+    scopeCatalog
+  }
+`);

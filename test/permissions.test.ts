@@ -14,6 +14,7 @@ import {
   RemoveMember,
   RevokeApiKey,
   RotateApiKey,
+  ScopeCatalog,
   SignUp,
   UpdateApiKey,
   UpdateMemberRole,
@@ -127,6 +128,7 @@ const rows: Record<string, Row> = {
   },
   apiKeys: { needs: { scope: 'api_keys:read' }, run: (token) => t.execute(ApiKeys, {}, { token }) },
   apiKey: { needs: { scope: 'api_keys:read' }, run: async (token) => t.execute(ApiKeyById, { id: await freshKeyId() }, { token }) },
+  scopeCatalog: { needs: { scope: 'api_keys:read' }, run: (token) => t.execute(ScopeCatalog, {}, { token }) },
   verifyApiKey: { needs: 'public', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
   createApiKey: {
     needs: { scope: 'api_keys:write' },

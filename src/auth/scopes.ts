@@ -53,11 +53,13 @@ export class ScopeCatalog {
    */
   parseRestricted(requested: readonly string[] | null | undefined, field = 'scopes'): string[] {
     if (!requested || requested.length === 0) throw badInput(field, 'RESTRICTED access needs at least one scope');
-    for (const scope of requested) {
+    // A scope that is not in the catalog is named by its position, not quoted: errors never
+    // echo what a client sent (it may be anything, pasted by mistake).
+    for (const [i, scope] of requested.entries()) {
       const match = SCOPE_FORMAT.exec(scope);
-      if (!match) throw badInput(field, `"${scope}" is not of the form resource:action`);
-      if (!(ACTIONS as readonly string[]).includes(match[2]!)) throw badInput(field, `"${scope}": unknown action (read or write)`);
-      if (!this.has(scope)) throw badInput(field, `"${scope}": unknown resource`);
+      if (!match) throw badInput(field, `${field}[${i}] is not of the form resource:action`);
+      if (!(ACTIONS as readonly string[]).includes(match[2]!)) throw badInput(field, `${field}[${i}]: unknown action (read or write)`);
+      if (!this.has(scope)) throw badInput(field, `${field}[${i}]: unknown resource`);
       if (scope === MEMBERS_WRITE) throw badInput(field, `${MEMBERS_WRITE} cannot be granted to an API key`);
     }
     const wanted = new Set(requested);

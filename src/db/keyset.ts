@@ -13,9 +13,14 @@ export interface TimePosition {
 
 export const timeCursor = (row: TimePosition) => encodeCursor([row.createdAt.toISOString(), row.id]);
 
+// Exactly what toISOString() writes for the years 0001–9999: Date.parse alone also takes
+// expanded years (+100000-01-01, -000001-…) that PostgreSQL cannot compare against.
+const ISSUED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isIssuedTime = (text: string) => ISSUED_TIME.test(text) && !text.startsWith('0000') && new Date(text).toISOString() === text;
+
 export function decodeTimeCursor(after: string | null | undefined, validId: (id: string) => boolean): TimePosition | null {
   if (!after) return null;
-  const [createdAt, id] = decodeCursor(after, 2, (p, i) => (i === 0 ? !Number.isNaN(Date.parse(p)) : validId(p)));
+  const [createdAt, id] = decodeCursor(after, 2, (p, i) => (i === 0 ? isIssuedTime(p) : validId(p)));
   return { createdAt: new Date(createdAt!), id: id! };
 }
 

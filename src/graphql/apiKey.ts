@@ -127,6 +127,11 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => keys.getApiKey(tenantOf(ctx), String(id)),
   }),
+  scopeCatalog: t.stringList({
+    description: 'Every scope a key may be given here (built-in and SCOPE_RESOURCES, all but members:write), in catalog order.',
+    authScopes: { scope: 'api_keys:read' },
+    resolve: (_root, _args, ctx) => ctx.services.catalog.list(ctx.services.catalog.grantableToKeys),
+  }),
   verifyApiKey: t.field({
     type: ApiKeyVerificationRef,
     description: 'For the platform’s services: is this key genuine, live and allowed these scopes? Needs no principal.',

@@ -3,6 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context';
+import './inputs';
 
 /**
  * The Pothos builder and nothing else. Scopes: `public` for fields anyone may call,
@@ -16,8 +17,9 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
-  // Relay before scope-auth, so that auth sees decoded arguments.
-  plugins: [RelayPlugin, ScopeAuthPlugin],
+  // Relay before scope-auth, so that auth sees decoded arguments; input limits last, so
+  // that a caller without the scope learns FORBIDDEN, not what its arguments lack.
+  plugins: [RelayPlugin, ScopeAuthPlugin, 'inputLimits'],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

@@ -5,6 +5,7 @@ import { apiKeys, members, type ApiKeyRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
 import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
 import { pageSize, toPage, type Page } from '../pagination';
+import type { Queryable } from '../db/open';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
 import { KEY_ID_FORMAT, lastFourOf, newKey, newKeyId } from './format';
@@ -31,16 +32,22 @@ export function scopesOfKey(catalog: ScopeCatalog, key: Pick<ApiKeyRow, 'access'
 
 const inTenant = (tenant: Tenant) => eq(apiKeys.organizationId, tenant.organizationId);
 
-async function findKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
-  const key = await getApiKey(tenant, id);
-  if (!key) throw notFound('API key');
-  return key;
-}
-
 export async function getApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow | null> {
   if (!KEY_ID_FORMAT.test(id)) return null;
   const [row] = await tenant.db.select().from(apiKeys).where(and(inTenant(tenant), eq(apiKeys.id, id)));
   return row ?? null;
+}
+
+/**
+ * The key, row-locked until the transaction ends. Every change is checked against this
+ * row and written in the same transaction: a check made on a row read earlier could be
+ * undone by a concurrent change (an owner's narrowing, a revocation) committed in between.
+ */
+async function lockKey(tx: Queryable, tenant: Tenant, id: string): Promise<ApiKeyRow> {
+  if (!KEY_ID_FORMAT.test(id)) throw notFound('API key');
+  const [row] = await tx.select().from(apiKeys).where(and(inTenant(tenant), eq(apiKeys.id, id))).for('update');
+  if (!row) throw notFound('API key');
+  return row;
 }
 
 /** No escalation (SPEC §4): a principal hands out only scopes it holds itself. */
@@ -53,6 +60,23 @@ function futureExpiry(expiresAt: Date | null | undefined): Date | null {
   if (!expiresAt) return null;
   if (expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', 'must be in the future');
   return expiresAt;
+}
+
+/**
+ * Lifetime is a permission too: an API key cannot hand out more time than it has. A key
+ * principal that expires may give no key (itself included) a later expiry than its own,
+ * nor none at all. Read in the caller's transaction, so it is the principal's expiry now,
+ * not when the request was authenticated.
+ */
+async function requireLifetimeHeld(tx: Queryable, tenant: Tenant, expiresAt: Date | null, what: string): Promise<void> {
+  const principal = tenant.principal;
+  if (principal.kind !== 'API_KEY') return;
+  const [own] = await tx.select({ expiresAt: apiKeys.expiresAt }).from(apiKeys).where(eq(apiKeys.id, principal.apiKeyId));
+  const limit = own?.expiresAt;
+  if (!limit) return;
+  if (!expiresAt || expiresAt > limit) {
+    throw forbidden(`You cannot ${what} beyond your own expiry (${limit.toISOString()})`);
+  }
 }
 
 /** Access and listed scopes, checked together: scopes go with RESTRICTED and only with it. */
@@ -95,6 +119,7 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
   const secretHash = await hashSecret(key.secret, config.keyHashCost);
   const createdBy = await creatorLabel(tenant);
   const apiKey = await tenant.db.transaction(async (tx) => {
+    await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
     const [row] = await tx
       .insert(apiKeys)
       .values({
@@ -125,28 +150,48 @@ export interface ApiKeyChanges {
   expiresAt?: Date | null;
 }
 
+const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
 export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyChanges): Promise<ApiKeyRow> {
   const { catalog } = tenant.services;
-  const key = await findKey(tenant, id);
-  const set: Partial<typeof apiKeys.$inferInsert> = {};
-  if (changes.name != null) set.name = valid.keyName('name', changes.name);
-  if (changes.description !== undefined) {
-    set.description = changes.description === null ? null : valid.keyDescription('description', changes.description);
-  }
-  if (changes.access != null || changes.scopes != null) {
-    const access = changes.access ?? key.access;
-    // Moving to RESTRICTED without a list keeps nothing implicit: the list must be given.
-    const permissions = accessAndScopes(catalog, access, changes.scopes ?? (access === key.access ? key.scopes : null));
-    const before = scopesOfKey(catalog, key);
-    const added = new Set([...scopesOfKey(catalog, permissions)].filter((s) => !before.has(s)));
-    requireHeld(tenant, added, 'widen a key');
-    Object.assign(set, permissions);
-  }
-  if (changes.expiresAt !== undefined) set.expiresAt = futureExpiry(changes.expiresAt);
-  if (Object.keys(set).length === 0) return key;
+  // What depends only on the input is checked before any transaction opens.
+  const name = changes.name == null ? undefined : valid.keyName('name', changes.name);
+  const description =
+    changes.description === undefined ? undefined : changes.description === null ? null : valid.keyDescription('description', changes.description);
+  const expiresAt = changes.expiresAt === undefined ? undefined : futureExpiry(changes.expiresAt);
 
   return tenant.services.invalidations.transaction(async (tx, changed) => {
+    const key = await lockKey(tx, tenant, id);
+    if (key.revokedAt) throw badInput('id', 'a revoked key cannot be changed');
+
+    const set: Partial<typeof apiKeys.$inferInsert> = {};
+    if (name !== undefined && name !== key.name) set.name = name;
+    if (description !== undefined && description !== key.description) set.description = description;
+    if (changes.access != null || changes.scopes != null) {
+      const access = changes.access ?? key.access;
+      // Moving to RESTRICTED without a list keeps nothing implicit: the list must be given.
+      const permissions = accessAndScopes(catalog, access, changes.scopes ?? (access === key.access ? key.scopes : null));
+      const before = scopesOfKey(catalog, key);
+      const added = new Set([...scopesOfKey(catalog, permissions)].filter((s) => !before.has(s)));
+      requireHeld(tenant, added, 'widen a key');
+      if (permissions.access !== key.access || !sameList(permissions.scopes, key.scopes)) Object.assign(set, permissions);
+    }
+    if (expiresAt !== undefined && !sameTime(expiresAt, key.expiresAt)) {
+      // Lifting or postponing an expiry widens the key in time; shortening never does.
+      const postponed = expiresAt === null || (key.expiresAt !== null && expiresAt > key.expiresAt);
+      if (postponed) {
+        if (tenant.principal.kind === 'API_KEY' && statusOf(key) === 'EXPIRED') {
+          throw forbidden('An API key cannot revive an expired key');
+        }
+        await requireLifetimeHeld(tx, tenant, expiresAt, 'extend a key');
+      }
+      set.expiresAt = expiresAt;
+    }
+    // Nothing differs from the stored row: nothing is written and nothing audited.
+    if (Object.keys(set).length === 0) return key;
     await changed({ apiKeyId: key.id });
+
     const [row] = await tx.update(apiKeys).set(set).where(and(inTenant(tenant), eq(apiKeys.id, key.id))).returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.updated', tenant.actor, key.id);
     return row!;
@@ -156,7 +201,7 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
 /**
  * A new secret for the same key ID; access, scopes and expiry stay. The previous secret is
  * honoured for `gracePeriodSeconds` (0 by default), so clients can be moved over without
- * an outage.
+ * an outage. The new secret is hashed before the row is locked: no lock waits on bcrypt.
  */
 export async function rotateApiKey(
   tenant: Tenant,
@@ -167,14 +212,20 @@ export async function rotateApiKey(
   if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_PERIOD_SECONDS) {
     throw badInput('gracePeriodSeconds', `must be between 0 and ${MAX_GRACE_PERIOD_SECONDS} (7 days)`);
   }
-  const existing = await findKey(tenant, id);
-  if (existing.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
-  requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
-
-  const key = newKey(existing.id);
+  // A first look, only to spend no bcrypt on a key that is not there or is dead; the
+  // decision is made again on the locked row below.
+  const seen = await getApiKey(tenant, id);
+  if (!seen) throw notFound('API key');
+  if (seen.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
+  const key = newKey(id);
   const secretHash = await hashSecret(key.secret, tenant.services.config.keyHashCost);
   const now = new Date();
   const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
+    // Locked: a concurrent revocation or rotation is either seen here or waits for this one,
+    // so a revocation always wins and no rotation silently drops another's secret.
+    const existing = await lockKey(tx, tenant, id);
+    if (existing.revokedAt) throw badInput('id', 'the key was revoked meanwhile');
+    requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
     await changed({ apiKeyId: existing.id });
     const [row] = await tx
       .update(apiKeys)
@@ -187,33 +238,27 @@ export async function rotateApiKey(
         previousChecksum: grace > 0 ? existing.checksum : null,
         previousExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
       })
-      // Neither revoked nor rotated meanwhile: a revocation always wins, and of two
-      // concurrent rotations one fails rather than silently dropping the other's secret.
-      .where(
-        and(inTenant(tenant), eq(apiKeys.id, existing.id), isNull(apiKeys.revokedAt), eq(apiKeys.secretHash, existing.secretHash)),
-      )
+      .where(and(inTenant(tenant), eq(apiKeys.id, existing.id)))
       .returning();
-    if (!row) throw badInput('id', 'the key was revoked or rotated meanwhile: read it again');
     await recordAudit(tx, tenant.organizationId, 'api_key.rotated', tenant.actor, existing.id);
-    return row;
+    return row!;
   });
   return { apiKey, fullKey: key.fullKey };
 }
 
 /** Revokes at once; the previous secret of a rotation goes too. Revoking again changes nothing. */
 export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
-  const key = await findKey(tenant, id);
-  if (key.revokedAt) return key;
   return tenant.services.invalidations.transaction(async (tx, changed) => {
+    const key = await lockKey(tx, tenant, id);
+    if (key.revokedAt) return key;
     await changed({ apiKeyId: key.id });
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date(), previousSecretHash: null, previousChecksum: null, previousExpiresAt: null })
-      .where(and(inTenant(tenant), eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)))
+      .where(and(inTenant(tenant), eq(apiKeys.id, key.id)))
       .returning();
-    if (!row) return key;
     await recordAudit(tx, tenant.organizationId, 'api_key.revoked', tenant.actor, key.id);
-    return row;
+    return row!;
   });
 }
 
@@ -240,8 +285,7 @@ export async function listApiKeys(
 ): Promise<Page<ApiKeyRow>> {
   const first = pageSize(args.first);
   const after = decodeTimeCursor(args.after, (id) => KEY_ID_FORMAT.test(id));
-  const search = args.filter?.search?.trim();
-  if (search && search.length > 100) throw badInput('search', 'must be at most 100 characters');
+  const search = args.filter?.search == null ? null : valid.nameSearch('search', args.filter.search);
 
   const filters = and(
     inTenant(tenant),

@@ -6,7 +6,7 @@ import { badInput, forbidden, unauthenticated } from '../errors';
 import { insertOrganization, prepareOrganization, type NewOrganization } from '../organizations/organizations';
 import type { Services } from '../services';
 import { startSession } from '../sessions/sessions';
-import { PASSWORD_MAX } from '../validation';
+import { characterCount, PASSWORD_MAX } from '../validation';
 
 export interface LoginResult {
   token: string;
@@ -62,7 +62,7 @@ export async function login(
     throw error;
   }
 
-  const passwordFits = input.password.length <= PASSWORD_MAX;
+  const passwordFits = characterCount(input.password) <= PASSWORD_MAX;
   const hash = member?.passwordHash ?? (await services.decoyPasswordHash);
   const matches = await services.bcrypt.run(() => verifyPassword(passwordFits ? input.password : '', hash));
   if (!member || !matches || !passwordFits) {

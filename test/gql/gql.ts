@@ -35,6 +35,7 @@ type Documents = {
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": typeof types.KeyViewerDocument,
     "\n  query Scopes {\n    viewer { kind scopes }\n  }\n": typeof types.ScopesDocument,
     "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n": typeof types.VerdictDocument,
+    "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      member { id email name role createdAt }\n    }\n  }\n": types.SignUpDocument,
@@ -57,6 +58,7 @@ const documents: Documents = {
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": types.KeyViewerDocument,
     "\n  query Scopes {\n    viewer { kind scopes }\n  }\n": types.ScopesDocument,
     "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n": types.VerdictDocument,
+    "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
 };
 
 /**
@@ -139,6 +141,10 @@ export function graphql(source: "\n  query Scopes {\n    viewer { kind scopes }\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n"): typeof import('./graphql').VerdictDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n"): typeof import('./graphql').ScopeCatalogDocument;
 
 
 export function graphql(source: string) {

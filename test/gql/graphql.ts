@@ -225,6 +225,11 @@ export type VerdictQueryVariables = Exact<{
 
 export type VerdictQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string> } };
 
+export type ScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScopeCatalogQuery = { scopeCatalog: Array<string> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -525,3 +530,8 @@ export const VerdictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerdictQuery, VerdictQueryVariables>;
+export const ScopeCatalogDocument = new TypedDocumentString(`
+    query ScopeCatalog {
+  scopeCatalog
+}
+    `) as unknown as TypedDocumentString<ScopeCatalogQuery, ScopeCatalogQueryVariables>;

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { onSessionExpired, request, session } from './api';
+import { AuditLogPage } from './audit';
+import { ApiKeysPage } from './keys';
+import { MembersPage } from './members';
+import { LogoutMutation, ViewerQuery } from './operations';
+import type { Viewer } from './session';
+import { SignIn } from './signin';
+
+type Route = 'keys' | 'members' | 'audit';
+const SECTIONS: { route: Route; label: string; scope: string }[] = [
+  { route: 'keys', label: 'API keys', scope: 'api_keys:read' },
+  { route: 'members', label: 'Members', scope: 'members:read' },
+  { route: 'audit', label: 'Audit log', scope: 'audit_log:read' },
+];
+
+const routeOf = (hash: string): Route => (SECTIONS.find((s) => hash === `#/${s.route}`)?.route ?? 'keys');
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(routeOf(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(routeOf(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  // Without a token there is nothing to ask the API: the sign-in page makes no request.
+  const [loading, setLoading] = useState(session.token() !== null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const route = useRoute();
+
+  const loadViewer = async () => {
+    setLoading(true);
+    try {
+      const { viewer } = await request(ViewerQuery, {});
+      setViewer(viewer?.member ? viewer : null);
+    } catch {
+      setViewer(null);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    onSessionExpired(() => {
+      setViewer(null);
+      setNotice('Your session has expired. Sign in again.');
+    });
+    if (session.token()) void loadViewer();
+  }, []);
+
+  // Focus the page's heading after navigation, so a screen reader announces where it is.
+  useEffect(() => {
+    document.getElementById('page-title')?.focus();
+  }, [route, viewer !== null]);
+
+  const signOut = async () => {
+    try {
+      await request(LogoutMutation, {});
+    } finally {
+      session.end();
+      setViewer(null);
+      setNotice('You are signed out.');
+    }
+  };
+
+  if (loading) return <p class="loading">Loading…</p>;
+  if (!viewer) {
+    return (
+      <SignIn
+        notice={notice}
+        onSignedIn={() => {
+          setNotice(null);
+          void loadViewer();
+        }}
+      />
+    );
+  }
+
+  const sections = SECTIONS.filter((s) => viewer.scopes.includes(s.scope));
+  const current = sections.some((s) => s.route === route) ? route : sections[0]?.route;
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <p class="brand">
+          <span class="logo" aria-hidden="true">
+            K
+          </span>
+          Keyward <span class="muted org">{viewer.organization.name}</span>
+        </p>
+        <div class="who">
+          <span class="muted">
+            {viewer.member!.email} · {viewer.member!.role.toLowerCase()}
+          </span>
+          <button type="button" class="secondary small" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <nav class="sidebar" aria-label="Settings">
+        <p class="nav-title" aria-hidden="true">
+          Settings
+        </p>
+        <ul>
+          {sections.map((s) => (
+            <li>
+              <a href={`#/${s.route}`} aria-current={s.route === current ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main class="content">
+        {current === 'keys' && <ApiKeysPage viewer={viewer} />}
+        {current === 'members' && <MembersPage viewer={viewer} />}
+        {current === 'audit' && <AuditLogPage viewer={viewer} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** Dates as people read them; the API speaks ISO-8601. Text only: nothing here is HTML. */
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export const formatDate = (iso: string | null | undefined, none = '—') => (iso ? dateFormat.format(new Date(iso)) : none);
+export const formatDateTime = (iso: string | null | undefined, none = '—') => (iso ? dateTimeFormat.format(new Date(iso)) : none);
+
+/** `<input type="date">` value (local day) → the end of that day as ISO, so a key "expires on" that date. */
+export function endOfDay(value: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  return new Date(year!, month! - 1, day!, 23, 59, 59, 999).toISOString();
+}
+
+/** ISO → the local `<input type="date">` value. */
+export function dateInputValue(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Tomorrow as a date input value: the earliest expiry the form offers. */
+export function tomorrow(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return dateInputValue(d.toISOString());
+}

@@ -1,0 +1,116 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n": typeof types.ConsoleLoginDocument,
+    "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
+    "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id name description access scopes lastFour status\n          createdAt createdBy expiresAt lastUsedAt\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
+    "\n  query ConsoleScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ConsoleScopeCatalogDocument,
+    "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id }\n    }\n  }\n": typeof types.ConsoleCreateApiKeyDocument,
+    "\n  mutation ConsoleUpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey { id }\n    }\n  }\n": typeof types.ConsoleUpdateApiKeyDocument,
+    "\n  mutation ConsoleRotateApiKey($id: ID!, $gracePeriodSeconds: Int) {\n    rotateApiKey(id: $id, gracePeriodSeconds: $gracePeriodSeconds) {\n      secret\n      apiKey { id }\n    }\n  }\n": typeof types.ConsoleRotateApiKeyDocument,
+    "\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey { id status }\n    }\n  }\n": typeof types.ConsoleRevokeApiKeyDocument,
+    "\n  query ConsoleMembers($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleMembersDocument,
+    "\n  mutation ConsoleAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      member { id }\n    }\n  }\n": typeof types.ConsoleAddMemberDocument,
+    "\n  mutation ConsoleUpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n": typeof types.ConsoleUpdateMemberRoleDocument,
+    "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n": typeof types.ConsoleRemoveMemberDocument,
+    "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ConsoleChangePasswordDocument,
+    "\n  query ConsoleAuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleAuditEventsDocument,
+};
+const documents: Documents = {
+    "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n": types.ConsoleLoginDocument,
+    "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
+    "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id name description access scopes lastFour status\n          createdAt createdBy expiresAt lastUsedAt\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleApiKeysDocument,
+    "\n  query ConsoleScopeCatalog {\n    scopeCatalog\n  }\n": types.ConsoleScopeCatalogDocument,
+    "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id }\n    }\n  }\n": types.ConsoleCreateApiKeyDocument,
+    "\n  mutation ConsoleUpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey { id }\n    }\n  }\n": types.ConsoleUpdateApiKeyDocument,
+    "\n  mutation ConsoleRotateApiKey($id: ID!, $gracePeriodSeconds: Int) {\n    rotateApiKey(id: $id, gracePeriodSeconds: $gracePeriodSeconds) {\n      secret\n      apiKey { id }\n    }\n  }\n": types.ConsoleRotateApiKeyDocument,
+    "\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey { id status }\n    }\n  }\n": types.ConsoleRevokeApiKeyDocument,
+    "\n  query ConsoleMembers($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleMembersDocument,
+    "\n  mutation ConsoleAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      member { id }\n    }\n  }\n": types.ConsoleAddMemberDocument,
+    "\n  mutation ConsoleUpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n": types.ConsoleUpdateMemberRoleDocument,
+    "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n": types.ConsoleRemoveMemberDocument,
+    "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ConsoleChangePasswordDocument,
+    "\n  query ConsoleAuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleAuditEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n"): typeof import('./graphql').ConsoleViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n"): typeof import('./graphql').ConsoleLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLogout {\n    logout\n  }\n"): typeof import('./graphql').ConsoleLogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id name description access scopes lastFour status\n          createdAt createdBy expiresAt lastUsedAt\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleScopeCatalog {\n    scopeCatalog\n  }\n"): typeof import('./graphql').ConsoleScopeCatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id }\n    }\n  }\n"): typeof import('./graphql').ConsoleCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey { id }\n    }\n  }\n"): typeof import('./graphql').ConsoleUpdateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRotateApiKey($id: ID!, $gracePeriodSeconds: Int) {\n    rotateApiKey(id: $id, gracePeriodSeconds: $gracePeriodSeconds) {\n      secret\n      apiKey { id }\n    }\n  }\n"): typeof import('./graphql').ConsoleRotateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey { id status }\n    }\n  }\n"): typeof import('./graphql').ConsoleRevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMembers($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      member { id }\n    }\n  }\n"): typeof import('./graphql').ConsoleAddMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n"): typeof import('./graphql').ConsoleUpdateMemberRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n"): typeof import('./graphql').ConsoleRemoveMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ConsoleChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleAuditEventsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

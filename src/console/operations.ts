@@ -1,0 +1,134 @@
+import { graphql } from './gql';
+
+/**
+ * Every GraphQL operation the console sends. `npm run codegen` turns these into typed
+ * documents under ./gql from schema/schema.graphql, the same pipeline as the tests.
+ */
+
+export const ViewerQuery = graphql(`
+  query ConsoleViewer {
+    viewer {
+      kind
+      scopes
+      organization { name }
+      member { id email name role }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {
+    login(email: $email, password: $password, organization: $organization) {
+      token
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation ConsoleLogout {
+    logout
+  }
+`);
+
+export const ApiKeysQuery = graphql(`
+  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {
+    apiKeys(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id name description access scopes lastFour status
+          createdAt createdBy expiresAt lastUsedAt
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ScopeCatalogQuery = graphql(`
+  query ConsoleScopeCatalog {
+    scopeCatalog
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey { id }
+    }
+  }
+`);
+
+export const UpdateApiKeyMutation = graphql(`
+  mutation ConsoleUpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+    updateApiKey(id: $id, input: $input) {
+      apiKey { id }
+    }
+  }
+`);
+
+export const RotateApiKeyMutation = graphql(`
+  mutation ConsoleRotateApiKey($id: ID!, $gracePeriodSeconds: Int) {
+    rotateApiKey(id: $id, gracePeriodSeconds: $gracePeriodSeconds) {
+      secret
+      apiKey { id }
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation ConsoleRevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      apiKey { id status }
+    }
+  }
+`);
+
+export const MembersQuery = graphql(`
+  query ConsoleMembers($first: Int, $after: String) {
+    members(first: $first, after: $after) {
+      edges { node { id email name role createdAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const AddMemberMutation = graphql(`
+  mutation ConsoleAddMember($input: AddMemberInput!) {
+    addMember(input: $input) {
+      member { id }
+    }
+  }
+`);
+
+export const UpdateMemberRoleMutation = graphql(`
+  mutation ConsoleUpdateMemberRole($id: ID!, $role: MemberRole!) {
+    updateMemberRole(id: $id, role: $role) {
+      member { id role }
+    }
+  }
+`);
+
+export const RemoveMemberMutation = graphql(`
+  mutation ConsoleRemoveMember($id: ID!) {
+    removeMember(id: $id) {
+      member { id }
+    }
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+  }
+`);
+
+export const AuditEventsQuery = graphql(`
+  query ConsoleAuditEvents($first: Int, $after: String) {
+    auditEvents(first: $first, after: $after) {
+      edges { node { id action actorKind actorId targetId ip createdAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);

@@ -1,0 +1,60 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import type { GraphQLFieldResolver } from 'graphql';
+import { badInput } from '../errors';
+import { characterCount } from '../validation';
+
+/**
+ * Limits every argument of every field obeys, before any resolver sees it: the one place
+ * where text no field could want is refused, rather than a check per call site that a new
+ * argument could miss. Field rules (name lengths, email shape…) are still the domain's.
+ *
+ * - No NUL or other control characters but tab and line breaks: PostgreSQL refuses NUL in
+ *   text (which surfaced as an internal error), bcrypt stops at it, and logs and terminals
+ *   misread the others.
+ * - No lone UTF-16 surrogates: they are not text, and drivers would store them altered.
+ * - No string longer than any rule allows and no list longer than any use needs, so no
+ *   argument without a rule of its own (login's email, verifyApiKey's key…) carries an
+ *   unbounded value into the database, bcrypt or a log.
+ */
+export const STRING_ARGUMENT_MAX = 1000;
+export const LIST_ARGUMENT_MAX = 100;
+
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs}]/u;
+
+function checkInput(field: string, value: unknown): void {
+  if (typeof value === 'string') {
+    if (FORBIDDEN_CHARACTERS.test(value)) throw badInput(field, 'must not contain control characters or invalid Unicode');
+    if (value.length > STRING_ARGUMENT_MAX && characterCount(value) > STRING_ARGUMENT_MAX) {
+      throw badInput(field, `must be at most ${STRING_ARGUMENT_MAX} characters`);
+    }
+  } else if (Array.isArray(value)) {
+    if (value.length > LIST_ARGUMENT_MAX) throw badInput(field, `must have at most ${LIST_ARGUMENT_MAX} items`);
+    for (const item of value) checkInput(field, item);
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [name, inner] of Object.entries(value)) checkInput(name, inner);
+  }
+}
+
+export class InputLimitsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (Object.keys(fieldConfig.args).length === 0) return resolver;
+    return (parent, args, context, info) => {
+      for (const [name, value] of Object.entries(args)) checkInput(name, value);
+      return resolver(parent, args, context, info);
+    };
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      inputLimits: InputLimitsPlugin<Types>;
+    }
+  }
+}
+
+SchemaBuilder.registerPlugin('inputLimits', InputLimitsPlugin);
