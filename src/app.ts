@@ -56,7 +56,7 @@ export function createApp(services: Services): App {
     },
     context: async ({ request, req }) => {
       const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
-      const principal = await authenticate(request.headers, services);
+      const principal = await authenticate(request.headers, services, clientIp);
       return {
         principal,
         tenant: principal ? tenantFor(principal, clientIp, services) : null,

@@ -66,6 +66,10 @@ const env = z.object({
     .refine((v) => v !== null, 'expected true, false, a number of hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
     .optional(),
   METRICS: bool.default(false),
+  // Verified API keys and sessions kept in memory (about 1 KB each: see README).
+  CREDENTIAL_CACHE_SIZE: int(1, 10_000_000).default(10_000),
+  // bcrypt compares allowed to wait for the thread pool before RATE_LIMITED.
+  BCRYPT_QUEUE_SIZE: int(0, 100_000).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -125,6 +129,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Serve Prometheus metrics at GET /metrics. */
   metrics: boolean;
+  credentialCacheSize: number;
+  bcryptQueueSize: number;
 }
 
 export class ConfigError extends Error {
@@ -186,5 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY ?? { kind: 'none' },
     metrics: e.METRICS,
+    credentialCacheSize: e.CREDENTIAL_CACHE_SIZE,
+    bcryptQueueSize: e.BCRYPT_QUEUE_SIZE,
   };
 }

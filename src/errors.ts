@@ -16,6 +16,8 @@ export class KeywardError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** For RATE_LIMITED: when to try again, sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'KeywardError';

@@ -16,29 +16,74 @@ export interface Metrics {
   graphqlErrors: Counter<'operation' | 'code'>;
   /** verifyApiKey outcomes by VerificationCode. */
   verifications: Counter<'code'>;
-  /** Credential cache lookups: kind `api_key` | `session`, result `hit` | `miss`. */
-  credentialCache: Counter<'kind' | 'result'>;
+  /** Credential cache lookups (API keys and sessions share the cache): result `hit` | `miss`. */
+  credentialCache: Counter<'result'>;
   /** bcrypt jobs waiting for a worker. */
   bcryptQueueDepth: Gauge;
-  /** Requests answered RATE_LIMITED, by the limit that refused them. */
+  /** Answers RATE_LIMITED, by what refused them: `failures` (failure limits) or `bcrypt_queue` (queue full). */
   rateLimited: Counter<'limit'>;
 }
 
-export function createMetrics(options: { processMetrics: boolean }): Metrics {
+/**
+ * What the hot path counts itself (src/services.ts hotPathStats): read at scrape time, so
+ * the cache, queue and limiter stay free of any metrics code and cost nothing per request.
+ */
+export interface HotPathCounters {
+  cacheHits: number;
+  cacheMisses: number;
+  bcryptWaiting: number;
+  failureLimited: number;
+  bcryptRejected: number;
+}
+
+/** A counter whose totals are kept elsewhere: set to them at each scrape. */
+function mirror<L extends string>(counter: Counter<L>, totals: () => Array<[Partial<Record<L, string>>, number]> | null): void {
+  (counter as unknown as { collect: () => void }).collect = () => {
+    const current = totals();
+    if (!current) return;
+    counter.reset();
+    for (const [labels, value] of current) counter.inc(labels, value);
+  };
+}
+
+export function createMetrics(options: { processMetrics: boolean; hotPath?: () => HotPathCounters | null }): Metrics {
   const registry = new Registry();
   // Process metrics (CPU, memory, event-loop lag) only when they are served: their
   // collectors watch the garbage collector for as long as the process lives.
   if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'keyward_' });
   const registers = [registry];
+  const hotPath = options.hotPath ?? (() => null);
   return {
     registry,
     graphqlRequests: new Counter({ name: 'keyward_graphql_requests_total', help: 'GraphQL requests by operation (first root field)', labelNames: ['operation'], registers }),
     graphqlErrors: new Counter({ name: 'keyward_graphql_errors_total', help: 'Errors in GraphQL answers by operation and code', labelNames: ['operation', 'code'], registers }),
     verifications: new Counter({ name: 'keyward_verifications_total', help: 'verifyApiKey outcomes by code', labelNames: ['code'], registers }),
-    credentialCache: new Counter({ name: 'keyward_credential_cache_total', help: 'Credential cache lookups by kind and result', labelNames: ['kind', 'result'], registers }),
-    bcryptQueueDepth: new Gauge({ name: 'keyward_bcrypt_queue_depth', help: 'bcrypt jobs waiting for a worker', registers }),
-    rateLimited: new Counter({ name: 'keyward_rate_limited_total', help: 'Requests answered RATE_LIMITED by limit', labelNames: ['limit'], registers }),
+    credentialCache: withMirror(
+      new Counter({ name: 'keyward_credential_cache_total', help: 'Credential cache lookups by result', labelNames: ['result'], registers }),
+      (c) => [[{ result: 'hit' }, c.cacheHits], [{ result: 'miss' }, c.cacheMisses]],
+    ),
+    bcryptQueueDepth: new Gauge({
+      name: 'keyward_bcrypt_queue_depth',
+      help: 'bcrypt jobs waiting for a worker',
+      registers,
+      collect() {
+        const current = hotPath();
+        if (current) this.set(current.bcryptWaiting);
+      },
+    }),
+    rateLimited: withMirror(
+      new Counter({ name: 'keyward_rate_limited_total', help: 'Answers RATE_LIMITED by what refused them', labelNames: ['limit'], registers }),
+      (c) => [[{ limit: 'failures' }, c.failureLimited], [{ limit: 'bcrypt_queue' }, c.bcryptRejected]],
+    ),
   };
+
+  function withMirror<L extends string>(counter: Counter<L>, pick: (c: HotPathCounters) => Array<[Partial<Record<L, string>>, number]>) {
+    mirror(counter, () => {
+      const current = hotPath();
+      return current ? pick(current) : null;
+    });
+    return counter;
+  }
 }
 
 /** A request that never reached execution (unparsable, invalid, refused by a limit). */

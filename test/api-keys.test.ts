@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { apiKeys, auditEvents } from '../src/db/schema';
 import type { Queryable } from '../src/db/open';
 import { newKey } from '../src/keys/format';
-import { verifyKey } from '../src/keys/verify';
+import { KeyVerifier } from '../src/keys/verify';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
 import {
   AddMember,
@@ -247,12 +247,13 @@ describe('revoking, expiring and rotating', () => {
     expect(codes(await t.execute(RotateApiKey, { id: key.id }, { token: owner.token }))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('an expired key stops, and reads EXPIRED', async () => {
-    const soon = new Date(Date.now() + 60_000).toISOString();
+  it('an expired key stops, and reads EXPIRED, even when it was verified (and cached) before', async () => {
+    const soon = new Date(Date.now() + 1_500).toISOString();
     const key = await createKey(owner, 'READ_ONLY', { expiresAt: soon });
     expect(key.apiKey.expiresAt).toBe(soon);
     expect((await verify(key.token)).code).toBe('VALID');
-    await t.services.database.db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, key.id));
+    expect((await t.ok(KeyViewer, {}, { token: key.token })).viewer!.apiKey!.id).toBe(key.id);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 50));
     expect((await verify(key.token)).code).toBe('EXPIRED');
     expect(codes(await t.execute(KeyViewer, {}, { token: key.token }))).toEqual(['UNAUTHENTICATED']);
     expect((await t.ok(ApiKeyById, { id: key.id }, { token: owner.token })).apiKey!.status).toBe('EXPIRED');
@@ -270,15 +271,17 @@ describe('revoking, expiring and rotating', () => {
     expect((await verify(key.token)).code).toBe('NOT_FOUND');
   });
 
-  it('honours the previous secret for the grace period, never longer', async () => {
+  it('honours the previous secret for the grace period, never longer, though it was cached', async () => {
     const key = await createKey(owner, 'FULL');
-    const { rotateApiKey } = await t.ok(RotateApiKey, { id: key.id, gracePeriodSeconds: 3600 }, { token: owner.token });
+    const { rotateApiKey } = await t.ok(RotateApiKey, { id: key.id, gracePeriodSeconds: 1 }, { token: owner.token });
+    const graceEnds = Date.now() + 1_000;
     expect((await verify(key.token)).code).toBe('VALID');
     expect((await t.ok(KeyViewer, {}, { token: key.token })).viewer!.apiKey!.id).toBe(key.id);
     expect((await verify(rotateApiKey.secret)).code).toBe('VALID');
 
-    await t.services.database.db.update(apiKeys).set({ previousExpiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, key.id));
+    await new Promise((resolve) => setTimeout(resolve, graceEnds - Date.now() + 100));
     expect((await verify(key.token)).code).toBe('NOT_FOUND');
+    expect(codes(await t.execute(KeyViewer, {}, { token: key.token }))).toEqual(['UNAUTHENTICATED']);
     expect((await verify(rotateApiKey.secret)).code).toBe('VALID');
   });
 
@@ -453,8 +456,10 @@ describe('verifyApiKey', () => {
       },
     });
     const typo = `${key.token.slice(0, 20)}${key.token[20] === 'Q' ? 'R' : 'Q'}${key.token.slice(21)}`;
+    const { catalog, credentials, bcrypt, limiter } = t.services;
+    const verifier = new KeyVerifier(noDatabase, catalog, credentials, bcrypt, limiter);
     for (const presented of [typo, 'kw_short', '', key.token.toUpperCase()]) {
-      expect((await verifyKey(noDatabase, t.services.catalog, presented)).code).toBe('MALFORMED');
+      expect((await verifier.verify(presented, [], null)).code).toBe('MALFORMED');
     }
   });
 

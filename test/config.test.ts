@@ -30,6 +30,8 @@ describe('configuration', () => {
       requestTimeoutMs: 30_000,
       trustProxy: { kind: 'none' },
       metrics: false,
+      credentialCacheSize: 10_000,
+      bcryptQueueSize: 64,
     });
   });
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { GraphQLFormattedError } from 'graphql';
 import { createApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/open';
+import { openDatabase, type DatabaseHandle } from '../src/db/open';
 import { createLogger } from '../src/logger';
 import { closeServices, createServices, type Services } from '../src/services';
 import { createTestDatabase } from './database';
@@ -41,6 +41,12 @@ export interface TestApp {
   signUpOrganization(name: string): Promise<Session>;
   /** A new member of `owner`'s organization, signed in. */
   addMember(owner: Session, role: 'OWNER' | 'ADMIN' | 'VIEWER', email?: string): Promise<Session>;
+  /**
+   * A second Keyward instance on the same database, with its own services (cache, limits,
+   * listener): on PostgreSQL its own connections; on PGlite the same in-process database.
+   * Closed with this one.
+   */
+  another(env?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -63,8 +69,35 @@ export interface TestAppOptions {
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const url = options.connectVia ? options.connectVia(database.url) : database.url;
+  const target = loadConfig({ DATABASE_URL: url }).database;
+  const handle = await openDatabase(target);
+  const first = instance(url, handle, env);
+  // On PostgreSQL the cache stays off until LISTEN holds: tests start from the steady state.
+  await first.services.invalidations.whenListening();
+  const others: TestApp[] = [];
+  return {
+    ...first,
+    async another(moreEnv = {}) {
+      // PGlite is one process's database: a second instance shares the handle, not a copy.
+      const shared = handle.driver === 'pglite';
+      const other = instance(url, shared ? { ...handle, close: async () => {} } : await openDatabase(target), {
+        ...env,
+        ...moreEnv,
+      });
+      others.push(other);
+      await other.services.invalidations.whenListening();
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await first.close();
+      await database.drop();
+    },
+  };
+}
+
+function instance(url: string, handle: DatabaseHandle, env: Record<string, string>): TestApp {
   const config = loadConfig({ PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env, DATABASE_URL: url });
-  const handle = await openDatabase(config.database);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -113,13 +146,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       const { login } = await ok(LoginAs, { email, password: TEST_PASSWORD, organization: owner.organization });
       return { token: login.token, memberId: addMember.member.id, email, password: TEST_PASSWORD, organization: owner.organization };
     },
-    async close() {
-      await closeServices(services);
-      await database.drop();
-    },
+    another: () => Promise.reject(new Error('start other instances from the first one')),
+    close: () => closeServices(services),
   };
 }
-
 
 /** The `extensions.code` of each error, in order. */
 export const codes = (result: { errors?: readonly GraphQLFormattedError[] }) =>

@@ -164,6 +164,18 @@ export const KeyViewer = graphql(`
   }
 `);
 
+export const Scopes = graphql(`
+  query Scopes {
+    viewer { kind scopes }
+  }
+`);
+
+export const Verdict = graphql(`
+  query Verdict($key: String!, $requiredScopes: [String!]) {
+    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }
+  }
+`);
+
 export const ScopeCatalog = graphql(`
   query ScopeCatalog {
     scopeCatalog

@@ -1,25 +1,29 @@
 import { unauthenticated } from '../errors';
 import type { Services } from '../services';
 import { KEY_PREFIX } from '../keys/format';
-import { verifyKey } from '../keys/verify';
-import { findSession } from '../sessions/sessions';
+import { rateLimited } from './bcryptQueue';
 import type { Principal } from './principal';
 
 /**
  * The one place that turns a request into a principal (SPEC §2–§3). A request presents
  * at most one credential; one that is presented and fails makes the whole request
- * UNAUTHENTICATED; it is never quietly treated as anonymous.
+ * UNAUTHENTICATED; it is never quietly treated as anonymous — an empty header included.
+ * Both kinds are answered from the credential cache when they can be (see
+ * keys/verify.ts and sessions/sessions.ts).
  */
 export type Credential = { kind: 'session'; token: string } | { kind: 'api_key'; key: string };
 
 function readCredential(headers: Headers): Credential | null {
-  const authorization = headers.get('authorization')?.trim();
-  const apiKeyHeader = headers.get('x-api-key')?.trim();
-  if (authorization && apiKeyHeader) throw unauthenticated('Send one credential: Authorization or X-API-Key, not both');
-  if (apiKeyHeader) return { kind: 'api_key', key: apiKeyHeader };
-  if (!authorization) return null;
+  const authorization = headers.get('authorization');
+  const apiKeyHeader = headers.get('x-api-key');
+  if (authorization === null && apiKeyHeader === null) return null;
+  if (authorization !== null && apiKeyHeader !== null) throw unauthenticated('Send one credential: Authorization or X-API-Key, not both');
+  if (apiKeyHeader !== null) {
+    if (!apiKeyHeader.trim()) throw unauthenticated('The X-API-Key header is empty');
+    return { kind: 'api_key', key: apiKeyHeader.trim() };
+  }
 
-  const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization);
+  const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization!.trim());
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
   const [, scheme, value] = match as unknown as [string, string, string];
   // A Bearer credential is a key when it looks like one; session tokens start with kws_.
@@ -28,40 +32,41 @@ function readCredential(headers: Headers): Credential | null {
 }
 
 async function sessionPrincipal(token: string, services: Services): Promise<Principal | null> {
-  const found = await findSession(services.database.db, token);
-  if (!found) return null;
-  const { session, member } = found;
+  const session = await services.sessions.find(token);
+  if (!session) return null;
   return {
     kind: 'MEMBER',
-    organizationId: member.organizationId,
-    memberId: member.id,
-    // Read from the member row on every request, so a role change applies at once.
-    role: member.role,
-    sessionId: session.id,
-    scopes: services.catalog.forRole(member.role),
+    organizationId: session.organizationId,
+    memberId: session.memberId,
+    // Cached with the session; a role change evicts it at once (db/notify.ts).
+    role: session.role,
+    sessionId: session.sessionId,
+    scopes: services.catalog.forRole(session.role),
   };
 }
 
-async function apiKeyPrincipal(key: string, services: Services): Promise<Principal | null> {
-  const verification = await verifyKey(services.database.db, services.catalog, key);
+async function apiKeyPrincipal(key: string, services: Services, clientIp: string | null): Promise<Principal | null> {
+  const verification = await services.keys.verify(key, [], clientIp);
+  // Too many failures or a full bcrypt queue: the whole request is refused with 429.
+  if (verification.code === 'RATE_LIMITED') throw rateLimited(verification.retryAfterSeconds ?? 1);
   if (verification.code !== 'VALID') return null;
-  services.usage.record(verification.key.id);
+  services.usage.record(verification.keyId);
   return {
     kind: 'API_KEY',
-    organizationId: verification.key.organizationId,
-    apiKeyId: verification.key.id,
-    // Read from the key row on every request, so a change of access applies at once.
+    organizationId: verification.organizationId,
+    apiKeyId: verification.keyId,
+    // Cached with the key; a change of access, scopes or expiry evicts it at once.
     scopes: verification.scopes,
   };
 }
 
-export async function authenticate(headers: Headers, services: Services): Promise<Principal | null> {
+export async function authenticate(headers: Headers, services: Services, clientIp: string | null = null): Promise<Principal | null> {
   const credential = readCredential(headers);
   if (!credential) return null;
   const principal =
     credential.kind === 'session'
       ? await sessionPrincipal(credential.token, services)
-      : await apiKeyPrincipal(credential.key, services);
+      : await apiKeyPrincipal(credential.key, services, clientIp);
   if (!principal) throw unauthenticated('Invalid or expired credential');
   return principal;
 }

@@ -18,3 +18,6 @@ export function hashPassword(password: string, cost: number): Promise<string> {
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
   return bcrypt.compare(prehash(password), hash);
 }
+
+/** The cost a stored hash was made with: a login rehashes when it is not the configured one. */
+export const costOf = (hash: string): number => bcrypt.getRounds(hash);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The tables. Every row but an organization's own carries `organization_id`, and the
@@ -35,6 +35,8 @@ export const members = pgTable(
     name: text('name').notNull(),
     role: memberRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Raised by every password change; a session works only while it matches (see sessions). */
+    passwordVersion: integer('password_version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -60,6 +62,11 @@ export const sessions = pgTable(
     lastUsedAt: instant('last_used_at').notNull().defaultNow(),
     /** The absolute end, however active the session is. */
     expiresAt: instant('expires_at').notNull(),
+    /**
+     * The member's password version the session was made with: a password change ends it.
+     * Sessions from before this column existed were all made with the first version.
+     */
+    passwordVersion: integer('password_version').notNull().default(1),
   },
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_member_idx').on(t.memberId)],
 );
@@ -120,6 +127,13 @@ export const apiKeys = pgTable(
   },
   (t) => [index('api_keys_organization_created_idx').on(t.organizationId, t.createdAt, t.id)],
 );
+
+/** Failure counters of the brute-force limits (src/auth/limiter.ts), shared by every instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: instant('expire'),
+});
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;

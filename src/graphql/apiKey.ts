@@ -1,6 +1,6 @@
 import type { ApiKeyRow } from '../db/schema';
 import * as keys from '../keys/keys';
-import { verifyKey, type Verification } from '../keys/verify';
+import { loadVerifiedKey, type Verification } from '../keys/verify';
 import { getOrganization } from '../organizations/organizations';
 import { builder } from './builder';
 import { connectionType, toConnection } from './connection';
@@ -97,11 +97,15 @@ const ApiKeyVerificationRef = builder.objectRef<Verification>('ApiKeyVerificatio
   fields: (t) => ({
     valid: t.boolean({ resolve: (v) => v.code === 'VALID' }),
     code: t.field({ type: VerificationCodeRef, resolve: (v) => v.code }),
-    apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (v) => v.key }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      resolve: (v, _args, ctx) => (v.keyId ? loadVerifiedKey(ctx.services.database.db, v.keyId) : null),
+    }),
     organization: t.field({
       type: OrganizationRef,
       nullable: true,
-      resolve: async (v, _args, ctx) => (v.key ? ((await getOrganization(ctx.services.database.db, v.key.organizationId)) ?? null) : null),
+      resolve: async (v, _args, ctx) => (v.organizationId ? ((await getOrganization(ctx.services.database.db, v.organizationId)) ?? null) : null),
     }),
     scopes: t.stringList({ resolve: (v, _args, ctx) => ctx.services.catalog.list(v.scopes) }),
   }),
@@ -134,8 +138,8 @@ builder.queryFields((t) => ({
     authScopes: { public: true },
     args: { key: t.arg.string({ required: true }), requiredScopes: t.arg.stringList() },
     resolve: async (_root, { key, requiredScopes }, ctx) => {
-      const verification = await verifyKey(ctx.services.database.db, ctx.services.catalog, key, requiredScopes ?? []);
-      if (verification.key) ctx.services.usage.record(verification.key.id);
+      const verification = await ctx.services.keys.verify(key, requiredScopes ?? [], ctx.clientIp);
+      if (verification.keyId) ctx.services.usage.record(verification.keyId);
       ctx.services.metrics.verifications.inc({ code: verification.code });
       return verification;
     },

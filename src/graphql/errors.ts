@@ -19,10 +19,13 @@ function toGraphQLError(error: KeywardError, located?: GraphQLError): GraphQLErr
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
       // Yoga reads `http` for the status of a request-level error and strips it from the body.
-      ...(HTTP_STATUS[error.code] ? { http: { status: HTTP_STATUS[error.code] } } : {}),
+      ...(HTTP_STATUS[error.code] ? { http: { status: HTTP_STATUS[error.code], ...retryAfter(error) } } : {}),
     },
   });
 }
+
+const retryAfter = (error: KeywardError) =>
+  error.retryAfterSeconds ? { headers: { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } } : {};
 
 /**
  * Yoga's error masking, made to keep Keyward's own codes and to log what it hides.

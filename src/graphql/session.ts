@@ -48,7 +48,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       const { principal } = tenantOf(ctx);
       if (principal.kind !== 'MEMBER') return false;
-      await endSession(ctx.services.database.db, principal.sessionId);
+      await endSession(ctx.services, principal.sessionId);
       return true;
     },
   }),

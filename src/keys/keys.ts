@@ -161,7 +161,7 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
     changes.description === undefined ? undefined : changes.description === null ? null : valid.keyDescription('description', changes.description);
   const expiresAt = changes.expiresAt === undefined ? undefined : futureExpiry(changes.expiresAt);
 
-  return tenant.db.transaction(async (tx) => {
+  return tenant.services.invalidations.transaction(async (tx, changed) => {
     const key = await lockKey(tx, tenant, id);
     if (key.revokedAt) throw badInput('id', 'a revoked key cannot be changed');
 
@@ -190,6 +190,7 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
     }
     // Nothing differs from the stored row: nothing is written and nothing audited.
     if (Object.keys(set).length === 0) return key;
+    await changed({ apiKeyId: key.id });
 
     const [row] = await tx.update(apiKeys).set(set).where(and(inTenant(tenant), eq(apiKeys.id, key.id))).returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.updated', tenant.actor, key.id);
@@ -219,12 +220,13 @@ export async function rotateApiKey(
   const key = newKey(id);
   const secretHash = await hashSecret(key.secret, tenant.services.config.keyHashCost);
   const now = new Date();
-  const apiKey = await tenant.db.transaction(async (tx) => {
+  const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
     // Locked: a concurrent revocation or rotation is either seen here or waits for this one,
     // so a revocation always wins and no rotation silently drops another's secret.
     const existing = await lockKey(tx, tenant, id);
     if (existing.revokedAt) throw badInput('id', 'the key was revoked meanwhile');
     requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
+    await changed({ apiKeyId: existing.id });
     const [row] = await tx
       .update(apiKeys)
       .set({
@@ -246,9 +248,10 @@ export async function rotateApiKey(
 
 /** Revokes at once; the previous secret of a rotation goes too. Revoking again changes nothing. */
 export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
-  return tenant.db.transaction(async (tx) => {
+  return tenant.services.invalidations.transaction(async (tx, changed) => {
     const key = await lockKey(tx, tenant, id);
     if (key.revokedAt) return key;
+    await changed({ apiKeyId: key.id });
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date(), previousSecretHash: null, previousChecksum: null, previousExpiresAt: null })

@@ -3,11 +3,15 @@ import type { Queryable } from '../db/open';
 import type { Logger } from '../logger';
 
 /**
- * `lastUsedAt`, written off the request path (SPEC §7): a verified key only notes the time
- * in memory, and one UPDATE every few seconds writes all the keys used meanwhile.
- * `greatest` keeps the newest time when several instances write the same key.
+ * `lastUsedAt`, written off the request path (SPEC §7): a verified key (or a session) only
+ * notes the time in memory, and one UPDATE every few seconds writes all those used
+ * meanwhile. `greatest` keeps the newest time when several instances write the same row.
  */
 export const USAGE_FLUSH_MS = 5_000;
+
+/** The tables whose rows carry a last_used_at written this way, with their ID's type. */
+const ID_TYPES = { api_keys: 'text', sessions: 'uuid' } as const;
+export type UsageTable = keyof typeof ID_TYPES;
 
 export class UsageRecorder {
   private pending = new Map<string, Date>();
@@ -17,6 +21,7 @@ export class UsageRecorder {
   constructor(
     private readonly db: Queryable,
     private readonly logger: Logger,
+    private readonly table: UsageTable = 'api_keys',
     private readonly intervalMs = USAGE_FLUSH_MS,
   ) {}
 
@@ -26,9 +31,9 @@ export class UsageRecorder {
     this.timer.unref();
   }
 
-  record(keyId: string, at = new Date()): void {
-    const seen = this.pending.get(keyId);
-    if (!seen || seen < at) this.pending.set(keyId, at);
+  record(id: string, at = new Date()): void {
+    const seen = this.pending.get(id);
+    if (!seen || seen < at) this.pending.set(id, at);
   }
 
   /** Writes what is pending; calls are serialized so two flushes never race. */
@@ -48,19 +53,21 @@ export class UsageRecorder {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
+    const table = sql.identifier(this.table);
+    const idType = sql.raw(ID_TYPES[this.table]);
     const values = sql.join(
-      [...batch].map(([id, at]) => sql`(${id}::text, ${at.toISOString()}::timestamptz)`),
+      [...batch].map(([id, at]) => sql`(${id}::${idType}, ${at.toISOString()}::timestamptz)`),
       sql`, `,
     );
     try {
       await this.db.execute(sql`
-        update api_keys set last_used_at = greatest(api_keys.last_used_at, used.at)
+        update ${table} set last_used_at = greatest(${table}.last_used_at, used.at)
         from (values ${values}) as used(id, at)
-        where api_keys.id = used.id`);
+        where ${table}.id = used.id`);
     } catch (error) {
       // Put the batch back for the next flush rather than lose it.
       for (const [id, at] of batch) this.record(id, at);
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not write key usage');
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, `could not write ${this.table} usage`);
     }
   }
 }

@@ -1,53 +1,160 @@
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../db/open';
-import { apiKeys, type ApiKeyRow } from '../db/schema';
+import type { BcryptQueue } from '../auth/bcryptQueue';
+import type { CachedCredential, CredentialCache } from '../auth/credentialCache';
+import type { FailureLimiter } from '../auth/limiter';
 import type { ScopeCatalog, Scopes } from '../auth/scopes';
-import { parseKey } from './format';
+import type { Queryable } from '../db/open';
+import { tagOf } from '../db/notify';
+import { apiKeys, type ApiKeyRow } from '../db/schema';
+import { KeywardError } from '../errors';
+import { parseKey, type ParsedKey } from './format';
 import { scopesOfKey, statusOf } from './keys';
 import { secretMatches } from './secrets';
 
 /**
- * Checking a presented key (SPEC §3): parse and checksum → one lookup by key ID → one
- * bcrypt compare → status, expiry, scopes. Never a scan over several hashes: the key's
- * checksum says whether it claims the current secret or the one a rotation left behind.
+ * Checking a presented key (SPEC §3, §7): parse and checksum → the cache → (cold) one
+ * lookup by key ID → one bcrypt compare → status, expiry, scopes. Never a scan over several
+ * hashes: the key's checksum says whether it claims the current secret or the one a
+ * rotation left behind.
  *
  * REVOKED and EXPIRED are told only to a caller who holds the right secret; a wrong
  * secret reads exactly like an unknown key.
+ *
+ * Hot path: a key that verified is kept in the credential cache (slot = key ID + checksum,
+ * so the current and the grace secret of a rotation each have their own), and later
+ * presentations cost an HMAC and a lookup. Expiry and the end of a rotation's grace period
+ * are checked on every hit, since they pass without any change being announced. Cold
+ * path: concurrent presentations of the same full key share one bcrypt compare; the
+ * compare goes through the bounded bcrypt queue and the failure limits. A miss — a wrong
+ * secret included — never touches the cached entry.
  */
 export type VerificationCode = 'VALID' | 'MALFORMED' | 'NOT_FOUND' | 'REVOKED' | 'EXPIRED' | 'INSUFFICIENT_SCOPE' | 'RATE_LIMITED';
 
 export type Verification =
-  | { code: 'VALID' | 'INSUFFICIENT_SCOPE'; key: ApiKeyRow; scopes: Scopes }
-  | { code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>; key: null; scopes: Scopes };
+  | { code: 'VALID' | 'INSUFFICIENT_SCOPE'; keyId: string; organizationId: string; scopes: Scopes }
+  | {
+      code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>;
+      keyId: null;
+      organizationId: null;
+      scopes: Scopes;
+      /** For RATE_LIMITED: when trying again makes sense. */
+      retryAfterSeconds?: number;
+    };
+
+/** What a verified key leaves in the cache: everything a principal needs, no secret. */
+export interface CachedKey extends CachedCredential {
+  kind: 'api_key';
+  keyId: string;
+  organizationId: string;
+  scopes: Scopes;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  /** Set when the presented secret is the one a rotation left behind: honoured until then. */
+  graceEndsAt: Date | null;
+}
 
 const EMPTY: Scopes = new Set();
+const refused = (code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>): Verification & { keyId: null } => ({
+  code,
+  keyId: null,
+  organizationId: null,
+  scopes: EMPTY,
+});
 
 /** The stored hash the presented checksum claims, if that secret is still honoured. */
-function hashFor(key: ApiKeyRow, checksum: string, now: Date): string | null {
-  if (checksum === key.checksum) return key.secretHash;
+function hashFor(key: ApiKeyRow, checksum: string, now: Date): { hash: string; graceEndsAt: Date | null } | null {
+  if (checksum === key.checksum) return { hash: key.secretHash, graceEndsAt: null };
   if (key.previousSecretHash && checksum === key.previousChecksum && key.previousExpiresAt && key.previousExpiresAt > now) {
-    return key.previousSecretHash;
+    return { hash: key.previousSecretHash, graceEndsAt: key.previousExpiresAt };
   }
   return null;
 }
 
-export async function verifyKey(
-  db: Queryable,
-  catalog: ScopeCatalog,
-  presented: string,
-  requiredScopes: readonly string[] = [],
-  now = new Date(),
-): Promise<Verification> {
-  const parsed = parseKey(presented);
-  if (!parsed) return { code: 'MALFORMED', key: null, scopes: EMPTY };
+/** The row of a verified key, for a caller that asks for more than the verification holds. */
+export async function loadVerifiedKey(db: Queryable, keyId: string): Promise<ApiKeyRow | null> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
+  return row ?? null;
+}
 
-  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.id, parsed.keyId));
-  const hash = key ? hashFor(key, parsed.checksum, now) : null;
-  if (!key || !hash || !(await secretMatches(parsed.secret, hash))) return { code: 'NOT_FOUND', key: null, scopes: EMPTY };
+export class KeyVerifier {
+  private readonly inFlight = new Map<string, Promise<CachedKey | null>>();
 
-  const status = statusOf(key, now);
-  if (status !== 'ACTIVE') return { code: status, key: null, scopes: EMPTY };
-  const scopes = scopesOfKey(catalog, key);
-  const missing = requiredScopes.some((s) => !scopes.has(s));
-  return { code: missing ? 'INSUFFICIENT_SCOPE' : 'VALID', key, scopes };
+  constructor(
+    private readonly db: Queryable,
+    private readonly catalog: ScopeCatalog,
+    private readonly cache: CredentialCache<CachedCredential>,
+    private readonly bcrypt: BcryptQueue,
+    private readonly limiter: FailureLimiter,
+  ) {}
+
+  /**
+   * The verdict on a presented key. RATE_LIMITED comes back as a code here; the caller
+   * decides whether that refuses a whole request.
+   */
+  async verify(presented: string, requiredScopes: readonly string[], clientIp: string | null, now = new Date()): Promise<Verification> {
+    const parsed = parseKey(presented);
+    if (!parsed) return refused('MALFORMED');
+
+    const slot = `k:${parsed.keyId}:${parsed.checksum}`;
+    const digest = this.cache.digest(presented);
+    let entry = this.cache.get(slot, digest) as CachedKey | undefined;
+    if (entry?.graceEndsAt && entry.graceEndsAt <= now) {
+      this.cache.delete(slot);
+      return refused('NOT_FOUND');
+    }
+    if (!entry) {
+      try {
+        entry = (await this.coldOnce(parsed, slot, digest, clientIp, now)) ?? undefined;
+      } catch (error) {
+        if (error instanceof KeywardError && error.code === 'RATE_LIMITED') {
+          return { ...refused('RATE_LIMITED'), retryAfterSeconds: error.retryAfterSeconds };
+        }
+        throw error;
+      }
+      if (!entry) return refused('NOT_FOUND');
+    }
+
+    const status = statusOf(entry, now);
+    if (status !== 'ACTIVE') return refused(status);
+    const missing = requiredScopes.some((s) => !entry.scopes.has(s));
+    return { code: missing ? 'INSUFFICIENT_SCOPE' : 'VALID', keyId: entry.keyId, organizationId: entry.organizationId, scopes: entry.scopes };
+  }
+
+  /** Concurrent first presentations of one full key share a single verification. */
+  private coldOnce(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: Date): Promise<CachedKey | null> {
+    const id = digest.toString('base64');
+    let pending = this.inFlight.get(id);
+    if (!pending) {
+      pending = this.cold(parsed, slot, digest, clientIp, now).finally(() => this.inFlight.delete(id));
+      this.inFlight.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async cold(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: Date): Promise<CachedKey | null> {
+    const attempt = { keyId: parsed.keyId, keyClient: clientIp ?? 'unknown' };
+    this.limiter.refuseIfSpent(attempt);
+    // Taken before the row is read: a change committed from here on refuses the fill below.
+    const ticket = this.cache.ticket();
+    const row = await loadVerifiedKey(this.db, parsed.keyId);
+    const claimed = row ? hashFor(row, parsed.checksum, now) : null;
+    if (!row || !claimed) return null;
+    // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
+    await this.limiter.begin(attempt);
+    if (!(await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash)))) return null;
+    await this.limiter.succeeded(attempt);
+
+    const entry: CachedKey = {
+      kind: 'api_key',
+      tags: [tagOf({ apiKeyId: row.id })],
+      keyId: row.id,
+      organizationId: row.organizationId,
+      scopes: scopesOfKey(this.catalog, row),
+      expiresAt: row.expiresAt,
+      revokedAt: row.revokedAt,
+      graceEndsAt: claimed.graceEndsAt,
+    };
+    this.cache.fill(ticket, slot, digest, entry);
+    return entry;
+  }
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { costOf, hashPassword, verifyPassword } from '../auth/passwords';
 import { members, organizations, type MemberRow } from '../db/schema';
 import { badInput, forbidden, unauthenticated } from '../errors';
 import { insertOrganization, prepareOrganization, type NewOrganization } from '../organizations/organizations';
@@ -17,16 +16,16 @@ export interface LoginResult {
 const INVALID = 'Invalid email or password';
 
 /**
- * A hash of nothing anyone knows, at the configured cost: an unknown email is compared
- * against it so that it costs the same bcrypt time as a wrong password.
+ * Signs a member in. Failures are limited per (email, client address) tightly, and per
+ * email and per address more loosely (src/auth/limiter.ts): an attacker hammering one
+ * email from one address is stopped long before the member, signing in from elsewhere,
+ * is. A refused attempt is audited as `member.login_failed` like a wrong password.
+ *
+ * An unknown email is compared against a decoy hash made at start at the configured
+ * cost, so it costs the same bcrypt time as a wrong password; a member whose hash was made
+ * at another cost is rehashed at the configured one on their next successful login, so
+ * that a change of PASSWORD_HASH_COST does not tell existing emails from unknown ones.
  */
-const decoys = new Map<number, Promise<string>>();
-function decoyHash(cost: number): Promise<string> {
-  let hash = decoys.get(cost);
-  if (!hash) decoys.set(cost, (hash = hashPassword(randomBytes(32).toString('hex'), cost)));
-  return hash;
-}
-
 export async function login(
   services: Services,
   input: { email: string; password: string; organization?: string | null },
@@ -49,23 +48,46 @@ export async function login(
   }
 
   const member = candidates[0]?.member;
-  const passwordFits = characterCount(input.password) <= PASSWORD_MAX;
-  const matches = await verifyPassword(
-    passwordFits ? input.password : '',
-    member?.passwordHash ?? (await decoyHash(services.config.passwordHashCost)),
-  );
-  if (!member || !matches || !passwordFits) {
+  const failed = async () => {
     if (member) {
       await recordAudit(db, member.organizationId, 'member.login_failed', { kind: 'ANONYMOUS', id: null, ip: clientIp }, member.id);
     }
-    throw unauthenticated(INVALID);
+  };
+  const client = clientIp ?? 'unknown';
+  const attempt = { loginEmailClient: `${email}\n${client}`, loginEmail: email, loginClient: client };
+  try {
+    await services.limiter.begin(attempt);
+  } catch (error) {
+    await failed();
+    throw error;
   }
 
-  return db.transaction(async (tx) => {
-    const token = await startSession(tx, member);
-    await recordAudit(tx, member.organizationId, 'member.login', { kind: 'MEMBER', id: member.id, ip: clientIp }, member.id);
-    return { token, member };
+  const passwordFits = characterCount(input.password) <= PASSWORD_MAX;
+  const hash = member?.passwordHash ?? (await services.decoyPasswordHash);
+  const matches = await services.bcrypt.run(() => verifyPassword(passwordFits ? input.password : '', hash));
+  if (!member || !matches || !passwordFits) {
+    await failed();
+    throw unauthenticated(INVALID);
+  }
+  await services.limiter.succeeded(attempt);
+
+  const cost = services.config.passwordHashCost;
+  const rehashed = costOf(member.passwordHash) === cost ? null : await services.bcrypt.run(() => hashPassword(input.password, cost));
+  const token = await db.transaction(async (tx) => {
+    if (rehashed) {
+      // Same password, same version: only if no password change committed meanwhile.
+      await tx
+        .update(members)
+        .set({ passwordHash: rehashed })
+        .where(and(eq(members.id, member.id), eq(members.passwordVersion, member.passwordVersion)));
+    }
+    const started = await startSession(tx, member);
+    if (started) await recordAudit(tx, member.organizationId, 'member.login', { kind: 'MEMBER', id: member.id, ip: clientIp }, member.id);
+    return started;
   });
+  // The password changed while this login was checking the old one.
+  if (!token) throw unauthenticated(INVALID);
+  return { token, member };
 }
 
 /** A new organization with its owner, signed in at once; only while ALLOW_SIGNUP allows it. */
@@ -74,6 +96,7 @@ export async function signUp(services: Services, input: NewOrganization, clientI
   const prepared = await prepareOrganization(input, services.config.passwordHashCost);
   return services.database.db.transaction(async (tx) => {
     const { owner } = await insertOrganization(tx, prepared, { kind: 'signup', ip: clientIp });
-    return { token: await startSession(tx, owner), member: owner };
+    // A member made in this very transaction: nothing can have changed their password.
+    return { token: (await startSession(tx, owner))!, member: owner };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { MemberRole } from '../auth/scopes';
@@ -95,13 +95,14 @@ export async function addMember(tenant: Tenant, input: NewMember): Promise<Membe
 }
 
 export async function updateMemberRole(tenant: Tenant, id: string, role: MemberRole): Promise<MemberRow> {
-  return tenant.db.transaction(async (tx) => {
+  return tenant.services.invalidations.transaction(async (tx, changed) => {
     const ownerCount = await lockedOwnerCount(tx, tenant);
     const member = await findMember(tx, tenant, id, true);
     if (member.role === role) return member;
     if (member.role === 'OWNER' || role === 'OWNER') requireOwnerFor(tenant, 'make or demote an owner');
     if (member.role === 'OWNER' && ownerCount <= 1) throw badInput('role', 'the organization must keep at least one owner');
 
+    await changed({ memberId: member.id });
     const [updated] = await tx
       .update(members)
       .set({ role })
@@ -114,32 +115,49 @@ export async function updateMemberRole(tenant: Tenant, id: string, role: MemberR
 
 /** Removes the member; their sessions go with them (foreign key cascade). */
 export async function removeMember(tenant: Tenant, id: string): Promise<MemberRow> {
-  return tenant.db.transaction(async (tx) => {
+  return tenant.services.invalidations.transaction(async (tx, changed) => {
     const ownerCount = await lockedOwnerCount(tx, tenant);
     const member = await findMember(tx, tenant, id, true);
     if (member.role === 'OWNER') {
       requireOwnerFor(tenant, 'remove an owner');
       if (ownerCount <= 1) throw badInput('id', 'the organization must keep at least one owner');
     }
+    await changed({ memberId: member.id });
     await tx.delete(members).where(and(inTenant(tenant), eq(members.id, member.id)));
     await recordAudit(tx, tenant.organizationId, 'member.removed', tenant.actor, member.id);
     return member;
   });
 }
 
-/** The signed-in member changes their own password; their other sessions end. */
+/**
+ * The signed-in member changes their own password. Wrong current passwords count against a
+ * per-member failure limit, and both bcrypt runs go through the bcrypt queue. The password
+ * version goes up in the same transaction, so every session made with the old password —
+ * including one whose login was still in its bcrypt check — stops working; the member's
+ * other sessions end, and the one making the change moves to the new version.
+ */
 export async function changePassword(tenant: Tenant, currentPassword: string, newPassword: string): Promise<void> {
   const principal = tenant.principal;
   if (principal.kind !== 'MEMBER') throw forbidden('Only a signed-in member can change a password');
   const next = valid.password('newPassword', newPassword);
+  const { bcrypt, config, invalidations, limiter } = tenant.services;
+  const attempt = { passwordCheck: principal.memberId };
+  await limiter.begin(attempt);
   const member = await findMember(tenant.db, tenant, principal.memberId);
-  if (!(await verifyPassword(currentPassword, member.passwordHash))) {
+  if (!(await bcrypt.run(() => verifyPassword(currentPassword, member.passwordHash)))) {
     throw badInput('currentPassword', 'is not the current password');
   }
-  const passwordHash = await hashPassword(next, tenant.services.config.passwordHashCost);
-  await tenant.db.transaction(async (tx) => {
-    await tx.update(members).set({ passwordHash }).where(and(inTenant(tenant), eq(members.id, member.id)));
-    await endOtherSessions(tx, member.id, principal.sessionId);
+  await limiter.succeeded(attempt);
+  const passwordHash = await bcrypt.run(() => hashPassword(next, config.passwordHashCost));
+  await invalidations.transaction(async (tx, changed) => {
+    await changed({ memberId: member.id });
+    const [row] = await tx
+      .update(members)
+      .set({ passwordHash, passwordVersion: sql`${members.passwordVersion} + 1` })
+      .where(and(inTenant(tenant), eq(members.id, member.id), eq(members.passwordVersion, member.passwordVersion)))
+      .returning({ passwordVersion: members.passwordVersion });
+    if (!row) throw badInput('currentPassword', 'the password was changed meanwhile: sign in again');
+    await endOtherSessions(tx, member.id, principal.sessionId, row.passwordVersion);
     await recordAudit(tx, tenant.organizationId, 'member.password_changed', tenant.actor, member.id);
   });
 }

@@ -1,25 +1,41 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
+import type { CachedCredential, CredentialCache } from '../auth/credentialCache';
+import type { MemberRole } from '../auth/scopes';
+import { tagOf } from '../db/notify';
 import type { Queryable } from '../db/open';
 import { members, sessions, type MemberRow, type SessionRow } from '../db/schema';
+import type { UsageRecorder } from '../keys/usage';
+import type { Services } from '../services';
 
 /**
  * Sessions (SPEC §2): an opaque token of 256 random bits, stored only as its SHA-256.
  * A fast hash is enough here: the token is random, so there is nothing to brute-force,
- * and lookups stay one indexed query.
+ * and lookups stay one indexed query. last_used_at (the idle limit) is written in batches
+ * by a UsageRecorder, off the request path.
  */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
-/** last_used_at is refreshed at most this often, so a busy session is not a write per request. */
-const TOUCH_INTERVAL_MS = 60 * 1000;
 
 const TOKEN_PREFIX = 'kws_';
 const TOKEN_FORMAT = /^kws_[A-Za-z0-9_-]{43}$/;
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** Opens a session for the member; returns the token, which exists nowhere else from then on. */
-export async function startSession(tx: Queryable, member: MemberRow, now = new Date()): Promise<string> {
+/**
+ * Opens a session for the member; returns the token, which exists nowhere else from then on.
+ * The session is bound to the password the member proved: if a password change committed
+ * since `member` was read (a login's bcrypt check takes a while), no session is made. The
+ * member row is locked for share, so a password change cannot commit between this check
+ * and the insert either; it waits, and then ends this session with the others.
+ */
+export async function startSession(tx: Queryable, member: MemberRow, now = new Date()): Promise<string | null> {
+  const [current] = await tx
+    .select({ passwordVersion: members.passwordVersion })
+    .from(members)
+    .where(eq(members.id, member.id))
+    .for('share');
+  if (!current || current.passwordVersion !== member.passwordVersion) return null;
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   await tx.insert(sessions).values({
     organizationId: member.organizationId,
@@ -28,44 +44,104 @@ export async function startSession(tx: Queryable, member: MemberRow, now = new D
     createdAt: now,
     lastUsedAt: now,
     expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
+    passwordVersion: member.passwordVersion,
   });
   return token;
 }
 
-/** The live session a token names, with its member; null for anything else. */
-export async function findSession(
-  db: Queryable,
-  token: string,
-  now = new Date(),
-): Promise<{ session: SessionRow; member: MemberRow } | null> {
-  if (!TOKEN_FORMAT.test(token)) return null;
-  const [row] = await db
-    .select({ session: sessions, member: members })
-    .from(sessions)
-    .innerJoin(members, eq(members.id, sessions.memberId))
-    .where(
-      and(
-        eq(sessions.tokenHash, hashToken(token)),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastUsedAt, new Date(now.getTime() - SESSION_IDLE_MS)),
-      ),
-    );
-  if (!row) return null;
-  if (now.getTime() - row.session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, row.session.id));
+/** What a live session leaves in the credential cache: never the token. */
+export interface CachedSession extends CachedCredential {
+  kind: 'session';
+  sessionId: string;
+  memberId: string;
+  organizationId: string;
+  role: MemberRole;
+  expiresAt: Date;
+  /** Refreshed in memory on every use; written to the row in batches. */
+  lastUsedAt: Date;
+}
+
+/**
+ * Finds the live session a token names (SPEC §2), from the credential cache when it can.
+ * The cache holds the member's role too: a role change, removal, password change or
+ * logout invalidates the member's (or the session's) entries through the one invalidation
+ * channel. The absolute expiry is checked on every hit; an idle limit passed in this
+ * instance's memory sends the request back to the row, since another instance may have
+ * seen the session used meanwhile.
+ */
+export class SessionVerifier {
+  constructor(
+    private readonly db: Queryable,
+    private readonly cache: CredentialCache<CachedCredential>,
+    private readonly touches: UsageRecorder,
+  ) {}
+
+  async find(token: string, now = new Date()): Promise<CachedSession | null> {
+    if (!TOKEN_FORMAT.test(token)) return null;
+    const digest = this.cache.digest(token);
+    const slot = `s:${digest.toString('base64')}`;
+    let entry = this.cache.get(slot, digest) as CachedSession | undefined;
+    if (entry && (entry.expiresAt <= now || now.getTime() - entry.lastUsedAt.getTime() > SESSION_IDLE_MS)) {
+      this.cache.delete(slot);
+      entry = undefined;
+    }
+    if (!entry) {
+      const ticket = this.cache.ticket();
+      const row = await this.read(token, now);
+      if (!row) return null;
+      entry = {
+        kind: 'session',
+        tags: [tagOf({ sessionId: row.session.id }), tagOf({ memberId: row.member.id })],
+        sessionId: row.session.id,
+        memberId: row.member.id,
+        organizationId: row.member.organizationId,
+        role: row.member.role,
+        expiresAt: row.session.expiresAt,
+        lastUsedAt: row.session.lastUsedAt,
+      };
+      this.cache.fill(ticket, slot, digest, entry);
+    }
+    entry.lastUsedAt = now;
+    this.touches.record(entry.sessionId, now);
+    return entry;
   }
-  return row;
+
+  private async read(token: string, now: Date): Promise<{ session: SessionRow; member: MemberRow } | null> {
+    const [row] = await this.db
+      .select({ session: sessions, member: members })
+      .from(sessions)
+      .innerJoin(members, eq(members.id, sessions.memberId))
+      .where(
+        and(
+          eq(sessions.tokenHash, hashToken(token)),
+          // Made with the member's current password, not a superseded one.
+          eq(sessions.passwordVersion, members.passwordVersion),
+          gt(sessions.expiresAt, now),
+          gt(sessions.lastUsedAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+        ),
+      );
+    return row ?? null;
+  }
 }
 
-export async function endSession(db: Queryable, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+/** Logout: the session ends here and, through the invalidation channel, on every instance. */
+export async function endSession(services: Services, sessionId: string): Promise<void> {
+  await services.invalidations.transaction(async (tx, changed) => {
+    await tx.delete(sessions).where(eq(sessions.id, sessionId));
+    await changed({ sessionId });
+  });
 }
 
-/** Ends every session of the member but `keep` (the one that changed the password). */
-export async function endOtherSessions(tx: Queryable, memberId: string, keep: string | null): Promise<void> {
+/**
+ * After a password change: ends every session of the member but `keep` (the one that
+ * changed it), which moves to the new password version. The caller announces the change
+ * of the member, which evicts all their cached sessions.
+ */
+export async function endOtherSessions(tx: Queryable, memberId: string, keep: string | null, passwordVersion: number): Promise<void> {
   await tx
     .delete(sessions)
     .where(keep ? and(eq(sessions.memberId, memberId), ne(sessions.id, keep)) : eq(sessions.memberId, memberId));
+  if (keep) await tx.update(sessions).set({ passwordVersion }).where(eq(sessions.id, keep));
 }
 
 /** Housekeeping: sessions past either limit are dead already; this only frees the rows. */

@@ -39,6 +39,8 @@ type Documents = {
     "\n  query ApiKeyById($id: ID!) {\n    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }\n  }\n": typeof types.ApiKeyByIdDocument,
     "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n": typeof types.VerifyApiKeyDocument,
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": typeof types.KeyViewerDocument,
+    "\n  query Scopes {\n    viewer { kind scopes }\n  }\n": typeof types.ScopesDocument,
+    "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n": typeof types.VerdictDocument,
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
 };
 const documents: Documents = {
@@ -66,6 +68,8 @@ const documents: Documents = {
     "\n  query ApiKeyById($id: ID!) {\n    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }\n  }\n": types.ApiKeyByIdDocument,
     "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n": types.VerifyApiKeyDocument,
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": types.KeyViewerDocument,
+    "\n  query Scopes {\n    viewer { kind scopes }\n  }\n": types.ScopesDocument,
+    "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n": types.VerdictDocument,
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
 };
 
@@ -165,6 +169,14 @@ export function graphql(source: "\n  query VerifyApiKey($key: String!, $required
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n"): typeof import('./graphql').KeyViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Scopes {\n    viewer { kind scopes }\n  }\n"): typeof import('./graphql').ScopesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n"): typeof import('./graphql').VerdictDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

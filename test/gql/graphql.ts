@@ -244,6 +244,19 @@ export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type KeyViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { name: string }, member: { id: string } | null, apiKey: { id: string, name: string, access: ApiKeyAccess } | null } | null };
 
+export type ScopesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScopesQuery = { viewer: { kind: PrincipalKind, scopes: Array<string> } | null };
+
+export type VerdictQueryVariables = Exact<{
+  key: string;
+  requiredScopes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type VerdictQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string> } };
+
 export type ScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -747,6 +760,23 @@ export const KeyViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeyViewerQuery, KeyViewerQueryVariables>;
+export const ScopesDocument = new TypedDocumentString(`
+    query Scopes {
+  viewer {
+    kind
+    scopes
+  }
+}
+    `) as unknown as TypedDocumentString<ScopesQuery, ScopesQueryVariables>;
+export const VerdictDocument = new TypedDocumentString(`
+    query Verdict($key: String!, $requiredScopes: [String!]) {
+  verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
+    valid
+    code
+    scopes
+  }
+}
+    `) as unknown as TypedDocumentString<VerdictQuery, VerdictQueryVariables>;
 export const ScopeCatalogDocument = new TypedDocumentString(`
     query ScopeCatalog {
   scopeCatalog

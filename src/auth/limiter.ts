@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { lt } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
+import type { Database } from '../db/open';
+import { rateLimits } from '../db/schema';
+import { rateLimited } from './bcryptQueue';
+
+/**
+ * Failure limits against guessing (SPEC §7, OWASP API2): API-key secrets per key ID and
+ * per client address, logins per email, per client address and per (email, address), and
+ * password checks per member.
+ *
+ * Counters live in PostgreSQL (rate-limiter-flexible's Drizzle store, one atomic upsert
+ * per attempt in `rate_limits`), so every instance sharing the database shares them: with
+ * a per-instance store, N instances would give an attacker N times the tries. Only the
+ * cold path pays for it — a credential answered from the cache never reaches a limiter —
+ * and a blocked key is then answered from memory (`inMemoryBlockOnConsumed`) without a
+ * query. If the database cannot be reached, an in-memory limiter stands in.
+ *
+ * An attempt takes its point *before* the bcrypt compare, and gives it back when the
+ * credential turns out right: concurrent guesses cannot all slip in before the first
+ * failure is counted, and a legitimate user's successes never count against them.
+ */
+
+export interface LimitPolicy {
+  /** Failures allowed per window. */
+  points: number;
+  windowSeconds: number;
+}
+
+export const LIMITS = {
+  // A key ID is public; its secret has 256 bits. These only stop a flood from turning into
+  // a bcrypt compare per request.
+  keyId: { points: 10, windowSeconds: 60 },
+  keyClient: { points: 100, windowSeconds: 60 },
+  // One address hammering one email is stopped quickly; the per-email limit is far looser
+  // so that an attacker at one address cannot lock the owner out from another address
+  // (NIST SP 800-63B allows up to 100 consecutive failures per account).
+  loginEmailClient: { points: 5, windowSeconds: 15 * 60 },
+  loginEmail: { points: 100, windowSeconds: 60 * 60 },
+  loginClient: { points: 100, windowSeconds: 15 * 60 },
+  passwordCheck: { points: 5, windowSeconds: 15 * 60 },
+} satisfies Record<string, LimitPolicy>;
+
+export type LimitName = keyof typeof LIMITS;
+export type Attempt = Partial<Record<LimitName, string>>;
+
+export interface LimiterStats {
+  limited: number;
+}
+
+/** Keys are hashed: the table never holds an email or an address in clear. */
+const opaque = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
+
+export class FailureLimiter {
+  private readonly limiters: Record<LimitName, RateLimiterAbstract>;
+  private limited = 0;
+  private readonly sweeper: NodeJS.Timeout;
+  /**
+   * Limits found spent, until their window ends: a flood against a spent limit is then
+   * refused before it costs even the row read of the credential it guesses at.
+   */
+  private readonly spent = new LRUCache<string, true>({ max: 100_000, ttl: 1, ttlAutopurge: false });
+
+  constructor(
+    private readonly db: Database,
+    policies: Record<LimitName, LimitPolicy> = LIMITS,
+  ) {
+    this.limiters = Object.fromEntries(
+      Object.entries(policies).map(([name, policy]) => [
+        name,
+        new RateLimiterDrizzle({
+          storeClient: db,
+          schema: rateLimits,
+          keyPrefix: name,
+          points: policy.points,
+          duration: policy.windowSeconds,
+          inMemoryBlockOnConsumed: policy.points + 1,
+          insuranceLimiter: new RateLimiterMemory({ points: policy.points, duration: policy.windowSeconds }),
+          clearExpiredByTimeout: false,
+        }),
+      ]),
+    ) as unknown as Record<LimitName, RateLimiterAbstract>;
+    this.sweeper = setInterval(() => void this.sweep(), 10 * 60_000);
+    this.sweeper.unref();
+  }
+
+  /**
+   * Takes one point from each named limit; throws RATE_LIMITED (with Retry-After) when any
+   * is spent. Call `succeeded` with the same attempt when the credential was right.
+   */
+  async begin(attempt: Attempt): Promise<void> {
+    this.refuseIfSpent(attempt);
+    const entries = Object.entries(attempt) as Array<[LimitName, string]>;
+    const results = await Promise.allSettled(
+      entries.map(([name, key]) => this.limiters[name].consume(opaque(key))),
+    );
+    let wait = 0;
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+      const [name, key] = entries[i]!;
+      this.spent.set(`${name}:${key}`, true, { ttl: Math.max(1, result.reason.msBeforeNext) });
+      wait = Math.max(wait, result.reason.msBeforeNext);
+    });
+    if (wait === 0) return;
+    this.limited++;
+    throw rateLimited(wait / 1000, 'Too many failed attempts; try again later');
+  }
+
+  /** Throws RATE_LIMITED, from memory alone, if a limit of `attempt` is known to be spent. */
+  refuseIfSpent(attempt: Attempt): void {
+    let wait = 0;
+    for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(`${name}:${key}`));
+    if (wait <= 0) return;
+    this.limited++;
+    throw rateLimited(wait / 1000, 'Too many failed attempts; try again later');
+  }
+
+  /** Gives back the points `begin` took: a right credential is not a failure. */
+  async succeeded(attempt: Attempt): Promise<void> {
+    await Promise.all(Object.entries(attempt).map(([name, key]) => this.limiters[name as LimitName].reward(opaque(key!), 1)));
+  }
+
+  stats(): LimiterStats {
+    return { limited: this.limited };
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Frees rows of windows long over; an expired row is already ignored. */
+  private async sweep(): Promise<void> {
+    try {
+      await this.db.delete(rateLimits).where(lt(rateLimits.expire, new Date(Date.now() - 60 * 60_000)));
+    } catch {
+      // Housekeeping only: the next sweep tries again.
+    }
+  }
+}

@@ -1,0 +1,392 @@
+import autocannon from 'autocannon';
+import bcrypt from 'bcrypt';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { hashPassword } from '../../auth/passwords';
+import type { DatabaseTarget } from '../../config';
+import { openDatabase } from '../../db/open';
+import { apiKeys, members, organizations } from '../../db/schema';
+import { checksumOf, KEY_PREFIX, lastFourOf, newKey, newKeyId } from '../../keys/format';
+import { forgeKey } from './forge';
+
+/**
+ * `npm run bench`: the hot path measured over real HTTP (issue 7). Starts Keyward the way
+ * `npm start` does (src/main.ts under tsx) on a fresh database — PostgreSQL when
+ * BENCH_DATABASE_URL or DATABASE_URL names a server (a database of its own is created
+ * there and dropped afterwards), else PGlite in a temporary DATA_DIR — seeds it, and
+ * drives it with autocannon. Every figure is set against the baseline measured in the
+ * same run, alternating scenarios round by round so that noise on a shared machine
+ * falls on both sides. BENCH_SECONDS (default 5) per measurement, BENCH_ROUNDS (default 3),
+ * BENCH_CONNECTIONS (default 20).
+ */
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const KEY_COST = 10;
+const LISTED_KEYS = 10_000;
+const COLD_KEYS = 1_500;
+const PASSWORD = 'bench password 2026';
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  mismatches: number;
+}
+
+// ---------------------------------------------------------------- database and seed
+
+async function freshDatabase(): Promise<{ target: DatabaseTarget; url: string | null; drop(): Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  if (server && server.startsWith('postgres')) {
+    const name = `keyward_bench_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return {
+      target: { kind: 'postgres', url: url.toString() },
+      url: url.toString(),
+      drop: async () => {
+        const again = postgres(server, { max: 1, onnotice: () => {} });
+        await again.unsafe(`drop database if exists "${name}" with (force)`);
+        await again.end();
+      },
+    };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
+  return { target: { kind: 'pglite', dataDir }, url: null, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+interface Seed {
+  email: string;
+  mainKey: string;
+  mainKeyId: string;
+  mainChecksum: string;
+  listerKey: string;
+  coldKeys: string[];
+}
+
+async function seed(target: DatabaseTarget): Promise<Seed> {
+  const database = await openDatabase(target);
+  const { db } = database;
+  try {
+    const [org] = await db.insert(organizations).values({ name: 'Bench' }).returning();
+    const [big] = await db.insert(organizations).values({ name: 'Bench Listing' }).returning();
+    const email = 'bench@bench.test';
+    await db.insert(members).values({ organizationId: org!.id, email, name: 'Bench', role: 'OWNER', passwordHash: await hashPassword(PASSWORD, KEY_COST) });
+
+    const row = (orgId: string, key: ReturnType<typeof newKey>, secretHash: string, name: string) => ({
+      id: key.keyId,
+      organizationId: orgId,
+      name,
+      description: 'seeded by npm run bench',
+      access: 'FULL' as const,
+      secretHash,
+      checksum: key.checksum,
+      lastFour: lastFourOf(key.fullKey),
+      createdBy: email,
+    });
+
+    const main = newKey(newKeyId());
+    const lister = newKey(newKeyId());
+    await db.insert(apiKeys).values([
+      row(org!.id, main, await bcrypt.hash(main.secret, KEY_COST), 'main'),
+      row(big!.id, lister, await bcrypt.hash(lister.secret, KEY_COST), 'lister'),
+    ]);
+
+    // 10,000 keys to list: one cheap hash shared by all, since nobody presents them.
+    const cheap = await bcrypt.hash(randomBytes(16).toString('hex'), 4);
+    for (let i = 0; i < LISTED_KEYS; i += 1000) {
+      await db.insert(apiKeys).values(Array.from({ length: 1000 }, (_, j) => row(big!.id, newKey(newKeyId()), cheap, `listed ${i + j}`)));
+    }
+
+    // Keys each presented once: one secret (hashed once at the real cost) under many key
+    // IDs, so every full key is distinct and each costs a real bcrypt compare.
+    const shared = newKey(newKeyId());
+    const sharedHash = await bcrypt.hash(shared.secret, KEY_COST);
+    const coldKeys: string[] = [];
+    for (let i = 0; i < COLD_KEYS; i += 500) {
+      const batch = Array.from({ length: 500 }, () => {
+        const keyId = newKeyId();
+        const body = `${KEY_PREFIX}${keyId}_${shared.secret}`;
+        const key = { keyId, secret: shared.secret, checksum: checksumOf(body), fullKey: body + checksumOf(body) };
+        coldKeys.push(key.fullKey);
+        return row(org!.id, key, sharedHash, 'cold');
+      });
+      await db.insert(apiKeys).values(batch);
+    }
+    // What PostgreSQL's autovacuum would do after such a load (PGlite has no autovacuum):
+    // without statistics the planner sorts all 10,000 rows instead of walking the index.
+    await db.execute(sql`analyze`);
+    return { email, mainKey: main.fullKey, mainKeyId: main.keyId, mainChecksum: main.checksum, listerKey: lister.fullKey, coldKeys };
+  } finally {
+    await database.close();
+  }
+}
+
+// ---------------------------------------------------------------- server
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function startServer(target: DatabaseTarget, url: string | null): Promise<Server> {
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '', DATA_DIR: (target as { dataDir: string }).dataDir }),
+  };
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../main.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(output);
+      if (match) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
+        resolve({
+          url: match[1]!,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
+  });
+}
+
+async function graphql(url: string, query: string, variables: object = {}, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+// ---------------------------------------------------------------- load
+
+interface Scenario {
+  name: string;
+  body: string;
+  headers?: Record<string, string>;
+  /** The exact answer a request must get to count as a success. */
+  expect?: string;
+}
+
+function load(url: string, scenario: Scenario, seconds = SECONDS, extra: Partial<autocannon.Options> = {}): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: { 'content-type': 'application/json', ...scenario.headers },
+        body: scenario.body,
+        ...(scenario.expect ? { verifyBody: (body: unknown) => String(body) === scenario.expect } : {}),
+        ...extra,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          non2xx: result.non2xx,
+          errors: result.errors + result.timeouts,
+          mismatches: (result as unknown as { mismatches?: number }).mismatches ?? 0,
+        });
+      },
+    );
+  });
+}
+
+const q = (query: string, variables: object = {}) => JSON.stringify({ query, variables });
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/** bcrypt's own compare rate on libuv's pool, `UV_THREADPOOL_SIZE` compares in flight. */
+async function bcryptRate(seconds = 4): Promise<number> {
+  const hash = await bcrypt.hash('measure', KEY_COST);
+  const pool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  let done = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: pool }, async () => {
+      while (Date.now() < end) {
+        await bcrypt.compare('wrong', hash);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+function row(name: string, f: Figures, baseline: number | null, note = ''): string {
+  const ratio = baseline ? (f.rps / baseline).toFixed(2) : '1.00';
+  return `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(7)} ${String(f.p50).padStart(6)} ${String(f.p99).padStart(6)} ${ratio.padStart(6)}  ${note}`;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  const database = await freshDatabase();
+  console.log(`machine: ${cpu.length} cores, ${cpu[0]?.model.trim()}, Node ${process.version}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '(default 4)'}`);
+  console.log(`database: ${database.target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`);
+  const seeded = await seed(database.target);
+  const server = await startServer(database.target, database.url);
+  try {
+    const login = await graphql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }', { e: seeded.email, p: PASSWORD });
+    const token = login.body.data.login.token as string;
+    const viewerKey = '{"data":{"viewer":{"kind":"API_KEY"}}}';
+    const scenarios: Scenario[] = [
+      { name: '(a) baseline { __typename }', body: q('{ __typename }'), expect: '{"data":{"__typename":"Query"}}' },
+      { name: '(b) viewer with an API key', body: q('{ viewer { kind } }'), headers: { authorization: `Bearer ${seeded.mainKey}` }, expect: viewerKey },
+      { name: '(c) viewer with a session', body: q('{ viewer { kind } }'), headers: { authorization: `Bearer ${token}` }, expect: '{"data":{"viewer":{"kind":"MEMBER"}}}' },
+      {
+        name: '(d) verifyApiKey with requiredScopes',
+        body: q('query($k:String!){ verifyApiKey(key:$k, requiredScopes:["api_keys:read"]) { valid code scopes } }', { k: seeded.mainKey }),
+        expect: undefined,
+      },
+      {
+        name: '(e) apiKeys(first: 50), every field, 10k keys',
+        body: q(`{ apiKeys(first: 50) { totalCount edges { cursor node { id name description access scopes lastFour status
+          createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } } pageInfo { hasNextPage endCursor } } }`),
+        headers: { authorization: `Bearer ${seeded.listerKey}` },
+      },
+    ];
+    // Warm each credential once (the first presentation is the cold path, measured in (f)).
+    for (const s of scenarios) await graphql(server.url, JSON.parse(s.body).query, JSON.parse(s.body).variables, s.headers);
+
+    const results = new Map<string, Figures[]>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const s of scenarios) {
+        const figures = await load(server.url, s);
+        results.set(s.name, [...(results.get(s.name) ?? []), figures]);
+        console.log(`  round ${round}: ${s.name} ${figures.rps.toFixed(0)} req/s`);
+      }
+    }
+    const avg = (name: string): Figures => {
+      const runs = results.get(name)!;
+      return {
+        rps: mean(runs.map((r) => r.rps)),
+        p50: Math.round(mean(runs.map((r) => r.p50))),
+        p99: Math.round(mean(runs.map((r) => r.p99))),
+        non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+        errors: runs.reduce((n, r) => n + r.errors, 0),
+        mismatches: runs.reduce((n, r) => n + r.mismatches, 0),
+      };
+    };
+    const baseline = avg(scenarios[0]!.name).rps;
+
+    // (f) cold verification: every request presents a key never seen before.
+    const ownRate = await bcryptRate();
+    let next = 0;
+    const cold = await load(
+      server.url,
+      { name: 'cold', body: '' },
+      SECONDS,
+      {
+        requests: [
+          {
+            setupRequest: (request: any) => {
+              const key = seeded.coldKeys[next++ % seeded.coldKeys.length]!;
+              return { ...request, body: q('query($k:String!){ verifyApiKey(key:$k) { valid } }', { k: key }) };
+            },
+          },
+        ],
+        verifyBody: (body: unknown) => String(body) === '{"data":{"verifyApiKey":{"valid":true}}}',
+      },
+    );
+
+    // (g) (b) while wrong secrets for the same key ID flood in, forged to reach bcrypt.
+    const forged = Array.from({ length: 200 }, () => forgeKey(seeded.mainKeyId, seeded.mainChecksum));
+    // A fixed list the load generator cycles through, so the flood costs the client no
+    // per-request callback (it shares this process with the measured load).
+    const flood = load(server.url, { name: 'flood', body: '' }, SECONDS, {
+      requests: forged.map((key) => ({
+        method: 'POST' as const,
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: q('{ viewer { kind } }'),
+      })),
+    });
+    const underFlood = await load(server.url, scenarios[1]!);
+    const floodFigures = await flood;
+    const plainB = avg(scenarios[1]!.name);
+
+    console.log(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to (a) unless said)`);
+    for (const s of scenarios) {
+      const fig = avg(s.name);
+      const failed = fig.non2xx + fig.errors + fig.mismatches;
+      console.log(row(s.name, fig, s === scenarios[0] ? null : baseline, failed ? `${failed} failed` : ''));
+    }
+    console.log(
+      row('(f) cold verification (new key each)', cold, null, `${(cold.rps / ownRate).toFixed(2)} × bcrypt's own ${ownRate.toFixed(1)} compares/s; ${cold.non2xx + cold.errors + cold.mismatches} failed`),
+    );
+    console.log(
+      row('(g) (b) under a flood of wrong secrets', underFlood, null,
+        `${(underFlood.rps / plainB.rps).toFixed(2)} × (b); ${underFlood.non2xx + underFlood.errors + underFlood.mismatches} failed legitimate; flood ${floodFigures.rps.toFixed(0)} req/s, ${floodFigures.non2xx} refused`),
+    );
+
+    if (database.target.kind === 'postgres') await revocationLatency(server, database.url!, token);
+    else console.log('(h) revocation seen by another instance: PostgreSQL only (set BENCH_DATABASE_URL)');
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+/** (h) A key revoked on instance A: how long until instance B refuses it. */
+async function revocationLatency(a: Server, url: string, token: string): Promise<void> {
+  const b = await startServer({ kind: 'postgres', url }, url);
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const created = await graphql(a.url, 'mutation{ createApiKey(input:{name:"h", access:READ_ONLY}) { secret apiKey { id } } }', {}, { authorization: `Bearer ${token}` });
+      const { secret, apiKey } = created.body.data.createApiKey;
+      const headers = { authorization: `Bearer ${secret}` };
+      if ((await graphql(b.url, '{ viewer { kind } }', {}, headers)).status !== 200) throw new Error('key not accepted on B');
+      await graphql(a.url, 'mutation($id:ID!){ revokeApiKey(id:$id) { apiKey { id } } }', { id: apiKey.id }, { authorization: `Bearer ${token}` });
+      const revoked = performance.now();
+      while ((await graphql(b.url, '{ viewer { kind } }', {}, headers)).status === 200) {
+        if (performance.now() - revoked > 5_000) throw new Error('B never saw the revocation');
+      }
+      times.push(performance.now() - revoked);
+    }
+    times.sort((x, y) => x - y);
+    console.log(`(h) revocation on A seen by B: median ${times[2]!.toFixed(1)} ms, max ${times[4]!.toFixed(1)} ms (5 trials)`);
+  } finally {
+    await b.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
