@@ -128,7 +128,10 @@ describe('production server over HTTP', () => {
   });
 
   it('serves Prometheus metrics counted by operation and code', async () => {
-    await graphqlOver(server.url, LOGIN);
+    const signedIn = await graphqlOver(server.url, LOGIN);
+    const bearer = { authorization: `Bearer ${signedIn.body.data.login.token}` };
+    // The first use of the session misses the credential cache; the second hits it.
+    for (let i = 0; i < 2; i++) expect((await graphqlOver(server.url, '{ viewer { kind } }', {}, bearer)).body.data.viewer.kind).toBe('MEMBER');
     await graphqlOver(server.url, 'mutation { login(email: "nobody@http.test", password: "wrong password 1") { token } }');
     await graphqlOver(server.url, 'query { verifyApiKey(key: "kw_not_a_key") { code } }');
     const response = await fetch(`${server.url}/metrics`);
@@ -138,7 +141,10 @@ describe('production server over HTTP', () => {
     expect(value('keyward_graphql_requests_total{operation="login"}')).toBeGreaterThanOrEqual(2);
     expect(value('keyward_graphql_errors_total{operation="login",code="UNAUTHENTICATED"}')).toBe(1);
     expect(value('keyward_verifications_total{code="MALFORMED"}')).toBe(1);
-    expect(text).toContain('# TYPE keyward_bcrypt_queue_depth gauge');
+    expect(value('keyward_credential_cache_total{result="hit"}')).toBeGreaterThanOrEqual(1);
+    expect(value('keyward_credential_cache_total{result="miss"}')).toBeGreaterThanOrEqual(1);
+    expect(value('keyward_bcrypt_queue_depth')).toBe(0);
+    expect(value('keyward_rate_limited_total{limit="failures"}')).toBe(0);
     expect(text).toContain('keyward_process_cpu_seconds_total');
   });
 });

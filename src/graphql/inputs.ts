@@ -35,14 +35,21 @@ function checkInput(field: string, value: unknown): void {
   }
 }
 
+/**
+ * Arguments the field itself judges. verifyApiKey answers a code, never an error (SPEC §5):
+ * a key with a NUL or of any length is MALFORMED to it, and the body limit bounds its size.
+ */
+const EXEMPT_ARGUMENTS: Record<string, string> = { 'Query.verifyApiKey': 'key' };
+
 export class InputLimitsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (Object.keys(fieldConfig.args).length === 0) return resolver;
+    const exempt = EXEMPT_ARGUMENTS[`${fieldConfig.parentType}.${fieldConfig.name}`];
     return (parent, args, context, info) => {
-      for (const [name, value] of Object.entries(args)) checkInput(name, value);
+      for (const [name, value] of Object.entries(args)) if (name !== exempt) checkInput(name, value);
       return resolver(parent, args, context, info);
     };
   }
