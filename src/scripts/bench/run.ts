@@ -14,6 +14,9 @@ import { apiKeys, members, organizations } from '../../db/schema';
 import { checksumOf, KEY_PREFIX, lastFourOf, newKey, newKeyId } from '../../keys/format';
 import { forgeKey } from './forge';
 
+/** The report goes to stdout as plain lines: it is the command's output, not a server log. */
+const print = (line = '') => void process.stdout.write(`${line}\n`);
+
 /**
  * `npm run bench`: the hot path measured over real HTTP (issue 7). Starts Keyward the way
  * `npm start` does (src/main.ts under tsx) on a fresh database — PostgreSQL when
@@ -256,8 +259,8 @@ function row(name: string, f: Figures, baseline: number | null, note = ''): stri
 async function main(): Promise<void> {
   const cpu = cpus();
   const database = await freshDatabase();
-  console.log(`machine: ${cpu.length} cores, ${cpu[0]?.model.trim()}, Node ${process.version}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '(default 4)'}`);
-  console.log(`database: ${database.target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`);
+  print(`machine: ${cpu.length} cores, ${cpu[0]?.model.trim()}, Node ${process.version}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '(default 4)'}`);
+  print(`database: ${database.target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`);
   const seeded = await seed(database.target);
   const server = await startServer(database.target, database.url);
   try {
@@ -288,7 +291,7 @@ async function main(): Promise<void> {
       for (const s of scenarios) {
         const figures = await load(server.url, s);
         results.set(s.name, [...(results.get(s.name) ?? []), figures]);
-        console.log(`  round ${round}: ${s.name} ${figures.rps.toFixed(0)} req/s`);
+        print(`  round ${round}: ${s.name} ${figures.rps.toFixed(0)} req/s`);
       }
     }
     const avg = (name: string): Figures => {
@@ -340,22 +343,22 @@ async function main(): Promise<void> {
     const floodFigures = await flood;
     const plainB = avg(scenarios[1]!.name);
 
-    console.log(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to (a) unless said)`);
+    print(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to (a) unless said)`);
     for (const s of scenarios) {
       const fig = avg(s.name);
       const failed = fig.non2xx + fig.errors + fig.mismatches;
-      console.log(row(s.name, fig, s === scenarios[0] ? null : baseline, failed ? `${failed} failed` : ''));
+      print(row(s.name, fig, s === scenarios[0] ? null : baseline, failed ? `${failed} failed` : ''));
     }
-    console.log(
+    print(
       row('(f) cold verification (new key each)', cold, null, `${(cold.rps / ownRate).toFixed(2)} × bcrypt's own ${ownRate.toFixed(1)} compares/s; ${cold.non2xx + cold.errors + cold.mismatches} failed`),
     );
-    console.log(
+    print(
       row('(g) (b) under a flood of wrong secrets', underFlood, null,
         `${(underFlood.rps / plainB.rps).toFixed(2)} × (b); ${underFlood.non2xx + underFlood.errors + underFlood.mismatches} failed legitimate; flood ${floodFigures.rps.toFixed(0)} req/s, ${floodFigures.non2xx} refused`),
     );
 
     if (database.target.kind === 'postgres') await revocationLatency(server, database.url!, token);
-    else console.log('(h) revocation seen by another instance: PostgreSQL only (set BENCH_DATABASE_URL)');
+    else print('(h) revocation seen by another instance: PostgreSQL only (set BENCH_DATABASE_URL)');
   } finally {
     await server.stop();
     await database.drop();
@@ -380,7 +383,7 @@ async function revocationLatency(a: Server, url: string, token: string): Promise
       times.push(performance.now() - revoked);
     }
     times.sort((x, y) => x - y);
-    console.log(`(h) revocation on A seen by B: median ${times[2]!.toFixed(1)} ms, max ${times[4]!.toFixed(1)} ms (5 trials)`);
+    print(`(h) revocation on A seen by B: median ${times[2]!.toFixed(1)} ms, max ${times[4]!.toFixed(1)} ms (5 trials)`);
   } finally {
     await b.stop();
   }
