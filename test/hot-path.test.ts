@@ -223,6 +223,11 @@ describe('flood of wrong secrets', () => {
       expect([refused.status, codes(refused), refused.headers.get('retry-after')]).toEqual([429, ['RATE_LIMITED'], '1']);
       expect((await small.ok(Verdict, { key: cold.token })).verifyApiKey.code).toBe('RATE_LIMITED');
       expect((await small.ok(KeyViewer, {}, { token: cached.token })).viewer!.apiKey!.id).toBe(cached.id);
+      // Hashing a new secret is bcrypt work too: it waits in the same queue, and nothing is written.
+      const keysBefore = (await small.services.database.db.select().from(apiKeys)).length;
+      const busy = await small.execute(CreateApiKey, { input: { name: 'while busy', access: 'FULL' } }, { token: owner.token });
+      expect([busy.status, codes(busy)]).toEqual([429, ['RATE_LIMITED']]);
+      expect((await small.services.database.db.select().from(apiKeys)).length).toBe(keysBefore);
     } finally {
       await release();
     }

@@ -116,7 +116,7 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
   requireHeld(tenant, scopesOfKey(catalog, permissions), 'create a key');
 
   const key = newKey(newKeyId());
-  const secretHash = await hashSecret(key.secret, config.keyHashCost);
+  const secretHash = await tenant.services.bcrypt.run(() => hashSecret(key.secret, config.keyHashCost));
   const createdBy = await creatorLabel(tenant);
   const apiKey = await tenant.db.transaction(async (tx) => {
     await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
@@ -218,7 +218,7 @@ export async function rotateApiKey(
   if (!seen) throw notFound('API key');
   if (seen.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
   const key = newKey(id);
-  const secretHash = await hashSecret(key.secret, tenant.services.config.keyHashCost);
+  const secretHash = await tenant.services.bcrypt.run(() => hashSecret(key.secret, tenant.services.config.keyHashCost));
   const now = new Date();
   const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
     // Locked: a concurrent revocation or rotation is either seen here or waits for this one,

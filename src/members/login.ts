@@ -93,7 +93,7 @@ export async function login(
 /** A new organization with its owner, signed in at once; only while ALLOW_SIGNUP allows it. */
 export async function signUp(services: Services, input: NewOrganization, clientIp: string | null): Promise<LoginResult> {
   if (!services.config.allowSignup) throw forbidden('Sign-up is disabled on this server');
-  const prepared = await prepareOrganization(input, services.config.passwordHashCost);
+  const prepared = await prepareOrganization(input, services.config.passwordHashCost, (work) => services.bcrypt.run(work));
   return services.database.db.transaction(async (tx) => {
     const { owner } = await insertOrganization(tx, prepared, { kind: 'signup', ip: clientIp });
     // A member made in this very transaction: nothing can have changed their password.

@@ -77,7 +77,7 @@ export async function addMember(tenant: Tenant, input: NewMember): Promise<Membe
   const name = valid.personName('name', input.name);
   const password = valid.password('password', input.password);
   if (input.role === 'OWNER') requireOwnerFor(tenant, 'add an owner');
-  const passwordHash = await hashPassword(password, tenant.services.config.passwordHashCost);
+  const passwordHash = await tenant.services.bcrypt.run(() => hashPassword(password, tenant.services.config.passwordHashCost));
 
   try {
     return await tenant.db.transaction(async (tx) => {

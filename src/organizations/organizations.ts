@@ -22,14 +22,19 @@ export interface PreparedOrganization {
 
 /**
  * Validates and hashes before any transaction opens, so bad input writes nothing and no
- * transaction waits on bcrypt.
+ * transaction waits on bcrypt. On the request path, `queue` is the bcrypt queue (SPEC §7):
+ * a flood of sign-ups waits its turn or is refused, like every other bcrypt work.
  */
-export async function prepareOrganization(input: NewOrganization, passwordHashCost: number): Promise<PreparedOrganization> {
+export async function prepareOrganization(
+  input: NewOrganization,
+  passwordHashCost: number,
+  queue: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+): Promise<PreparedOrganization> {
   const organizationName = valid.organizationName('organization', input.organization);
   const name = valid.personName('name', input.name);
   const email = valid.email('email', input.email);
   const password = valid.password('password', input.password);
-  return { organizationName, owner: { name, email, passwordHash: await hashPassword(password, passwordHashCost) } };
+  return { organizationName, owner: { name, email, passwordHash: await queue(() => hashPassword(password, passwordHashCost)) } };
 }
 
 /** Who made the organization: Keyward at its first start, or a person signing up. */
