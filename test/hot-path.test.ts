@@ -120,6 +120,25 @@ describe('verified-credential cache', () => {
     expect(t.services.credentials.stats().hits).toBe(hits + 1);
   });
 
+  it('answers from memory only the exact string that verified: any one-character change of a cached key is refused', async () => {
+    // The cache is asked before a key is parsed; a near miss must still be parsed and refused.
+    const key = await createKey();
+    expect((await t.ok(Verdict, { key: key.token })).verifyApiKey.code).toBe('VALID');
+    const hits = t.services.credentials.stats().hits;
+    const positions = [0, 3, 10, 19, 20, 40, key.token.length - 7, key.token.length - 1];
+    for (const i of positions) {
+      const c = key.token[i]!;
+      const changed = key.token.slice(0, i) + (c === 'A' ? 'B' : 'A') + key.token.slice(i + 1);
+      const { verifyApiKey } = await t.ok(Verdict, { key: changed });
+      expect([i, verifyApiKey.valid, verifyApiKey.code]).toEqual([i, false, 'MALFORMED']);
+    }
+    for (const other of [key.token.slice(1), `${key.token}x`, key.token.toLowerCase()]) {
+      expect((await t.ok(Verdict, { key: other })).verifyApiKey.valid).toBe(false);
+    }
+    expect(t.services.credentials.stats().hits).toBe(hits);
+    expect((await t.ok(Verdict, { key: key.token })).verifyApiKey.code).toBe('VALID');
+  });
+
   it('writes lastUsedAt of a key served from the cache, in a batch', async () => {
     const key = await createKey();
     await t.ok(KeyViewer, {}, { token: key.token });

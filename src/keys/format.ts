@@ -19,13 +19,13 @@ export const KEY_PREFIX = 'kw_';
 export const KEY_ID_LENGTH = 16;
 export const SECRET_LENGTH = 43;
 export const CHECKSUM_LENGTH = 6;
+export const KEY_LENGTH = KEY_PREFIX.length + KEY_ID_LENGTH + 1 + SECRET_LENGTH + CHECKSUM_LENGTH;
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const KEY_FORMAT = new RegExp(
   `^${KEY_PREFIX}([0-9A-Za-z]{${KEY_ID_LENGTH}})_([0-9A-Za-z]{${SECRET_LENGTH}})([0-9A-Za-z]{${CHECKSUM_LENGTH}})$`,
 );
 export const KEY_ID_FORMAT = new RegExp(`^[0-9A-Za-z]{${KEY_ID_LENGTH}}$`);
-
 
 function randomBase62(length: number): string {
   let out = '';

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/open';
 import { tagOf } from '../db/notify';
 import { apiKeys, type ApiKeyRow } from '../db/schema';
 import { KeywardError } from '../errors';
-import { parseKey, type ParsedKey } from './format';
+import { CHECKSUM_LENGTH, KEY_ID_LENGTH, KEY_LENGTH, KEY_PREFIX, parseKey, type ParsedKey } from './format';
 import { scopesOfKey, statusOf } from './keys';
 import { secretMatches } from './secrets';
 
@@ -70,6 +70,15 @@ function hashFor(key: ApiKeyRow, checksum: string, now: Date): { hash: string; g
   return null;
 }
 
+/**
+ * Where a presented key's entry would sit: its key ID and checksum, read at their fixed
+ * offsets. Null for anything without a key's length and prefix, which is malformed anyway.
+ */
+function slotOf(presented: string): string | null {
+  if (presented.length !== KEY_LENGTH || !presented.startsWith(KEY_PREFIX)) return null;
+  return `k:${presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH)}:${presented.slice(-CHECKSUM_LENGTH)}`;
+}
+
 /** The row of a verified key, for a caller that asks for more than the verification holds. */
 export async function loadVerifiedKey(db: Queryable, keyId: string): Promise<ApiKeyRow | null> {
   const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
@@ -92,10 +101,11 @@ export class KeyVerifier {
    * decides whether that refuses a whole request.
    */
   async verify(presented: string, requiredScopes: readonly string[], clientIp: string | null, now = new Date()): Promise<Verification> {
-    const parsed = parseKey(presented);
-    if (!parsed) return refused('MALFORMED');
-
-    const slot = `k:${parsed.keyId}:${parsed.checksum}`;
+    // The cache is asked before the key is parsed: a hit means the digest equals that of a
+    // key which parsed and verified, i.e. (short of a SHA-256 collision) the very same
+    // string, so parsing it again and recomputing its checksum would only cost time.
+    const slot = slotOf(presented);
+    if (!slot) return refused('MALFORMED');
     const digest = this.cache.digest(presented);
     let entry = this.cache.get(slot, digest) as CachedKey | undefined;
     if (entry?.graceEndsAt && entry.graceEndsAt <= now) {
@@ -103,6 +113,8 @@ export class KeyVerifier {
       return refused('NOT_FOUND');
     }
     if (!entry) {
+      const parsed = parseKey(presented);
+      if (!parsed) return refused('MALFORMED');
       try {
         entry = (await this.coldOnce(parsed, slot, digest, clientIp, now)) ?? undefined;
       } catch (error) {
