@@ -27,7 +27,7 @@ export interface ServerContext {
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
-const GRAPHQL_ENDPOINT = '/graphql';
+export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Builds the HTTP/GraphQL application on already-open services. It does not listen. */
 export function createApp(services: Services): App {

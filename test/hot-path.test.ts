@@ -1,4 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
+import { GRAPHQL_ENDPOINT, type App } from '../src/app';
+import { earlyRefusal } from '../src/http/earlyRefusal';
+import { createHttpServer } from '../src/http/server';
 import { apiKeys, auditEvents, members } from '../src/db/schema';
 import type { Services } from '../src/services';
 import { serverUrl } from './database';
@@ -229,6 +234,45 @@ describe('flood of wrong secrets', () => {
     // The real key, cached, never meets the limiter.
     expect((await t.ok(KeyViewer, {}, { token: key.token })).viewer!.apiKey!.id).toBe(key.id);
     expect((await t.ok(Verdict, { key: key.token })).verifyApiKey.code).toBe('VALID');
+  });
+
+  it('over HTTP, refuses the spent flood before GraphQL with the answer GraphQL would give, and the cached key still passes', async () => {
+    // The real HTTP server around this app, with every request that reaches Yoga counted.
+    let reachedApp = 0;
+    const counted = ((req: IncomingMessage, res: ServerResponse) => (reachedApp++, t.app(req, res))) as unknown as App;
+    const server = createHttpServer(counted, t.services.config, t.services.logger, earlyRefusal(t.services, GRAPHQL_ENDPOINT));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const viewer = (key: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: '{ viewer { apiKey { id } } }' }) });
+    try {
+      const key = await createKey();
+      expect(await (await viewer(key.token)).json()).toEqual({ data: { viewer: { apiKey: { id: key.id } } } });
+      const wrong = await forgeWrongSecret(key.id);
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await viewer(wrong)).status);
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(statuses.slice(10)).toEqual([429, 429]);
+
+      // Spent: from here the wrong key never reaches the app, and is told what Yoga told it.
+      const before = reachedApp;
+      const bcryptBefore = t.services.bcrypt.stats().completed;
+      const early = await viewer(wrong);
+      expect(early.status).toBe(429);
+      expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(early.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(early.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const viaYoga = await t.execute(KeyViewer, {}, { token: wrong, ip: '127.0.0.1' });
+      expect(await early.json()).toEqual({ errors: viaYoga.errors });
+      expect([reachedApp - before, t.services.bcrypt.stats().completed - bcryptBefore]).toEqual([0, 0]);
+
+      // The cached right key of the same key ID, on the same kept-alive connections, passes.
+      expect(await (await viewer(key.token)).json()).toEqual({ data: { viewer: { apiKey: { id: key.id } } } });
+      expect(reachedApp - before).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('answers RATE_LIMITED when the bcrypt queue is full, and cached keys still pass', async () => {

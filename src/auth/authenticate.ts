@@ -1,4 +1,4 @@
-import { unauthenticated } from '../errors';
+import { unauthenticated, type KeywardError } from '../errors';
 import type { Services } from '../services';
 import { KEY_PREFIX } from '../keys/format';
 import { rateLimited } from './bcryptQueue';
@@ -13,9 +13,12 @@ import type { Principal } from './principal';
  */
 export type Credential = { kind: 'session'; token: string } | { kind: 'api_key'; key: string };
 
-function readCredential(headers: Headers): Credential | null {
-  const authorization = headers.get('authorization');
-  const apiKeyHeader = headers.get('x-api-key');
+/** A request header by its lowercase name: from a Fetch `Headers` or a Node request alike. */
+export type HeaderReader = (name: string) => string | null;
+
+function readCredential(header: HeaderReader): Credential | null {
+  const authorization = header('authorization');
+  const apiKeyHeader = header('x-api-key');
   if (authorization === null && apiKeyHeader === null) return null;
   if (authorization !== null && apiKeyHeader !== null) throw unauthenticated('Send one credential: Authorization or X-API-Key, not both');
   if (apiKeyHeader !== null) {
@@ -61,7 +64,7 @@ async function apiKeyPrincipal(key: string, services: Services, clientIp: string
 }
 
 export async function authenticate(headers: Headers, services: Services, clientIp: string | null = null): Promise<Principal | null> {
-  const credential = readCredential(headers);
+  const credential = readCredential((name) => headers.get(name));
   if (!credential) return null;
   const principal =
     credential.kind === 'session'
@@ -69,4 +72,23 @@ export async function authenticate(headers: Headers, services: Services, clientI
       : await apiKeyPrincipal(credential.key, services, clientIp);
   if (!principal) throw unauthenticated('Invalid or expired credential');
   return principal;
+}
+
+/**
+ * The refusal `authenticate` would give this request, when memory alone can tell: an API
+ * key that is not cached while its key ID or the client has spent its failure limit. The
+ * HTTP server answers such a request before any GraphQL work (http/server.ts), so a flood
+ * of wrong secrets costs little more than reading its headers; everything else, a
+ * malformed header included, is left to `authenticate`.
+ */
+export function refusalFromMemory(header: HeaderReader, services: Services, clientIp: string | null): KeywardError | null {
+  let credential: Credential | null;
+  try {
+    credential = readCredential(header);
+  } catch {
+    return null;
+  }
+  if (credential?.kind !== 'api_key') return null;
+  const wait = services.keys.refusedFromMemory(credential.key, clientIp);
+  return wait > 0 ? rateLimited(wait) : null;
 }

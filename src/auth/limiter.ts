@@ -111,11 +111,19 @@ export class FailureLimiter {
 
   /** Throws RATE_LIMITED, from memory alone, if a limit of `attempt` is known to be spent. */
   refuseIfSpent(attempt: Attempt): void {
+    const wait = this.spentForMs(attempt, true);
+    if (wait > 0) throw rateLimited(wait / 1000, 'Too many failed attempts; try again later');
+  }
+
+  /**
+   * How long until every limit of `attempt` known to be spent has a point again, from
+   * memory alone (0 when none is spent); counts a refusal when `refusing` is set.
+   */
+  spentForMs(attempt: Attempt, refusing = false): number {
     let wait = 0;
     for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(`${name}:${key}`));
-    if (wait <= 0) return;
-    this.limited++;
-    throw rateLimited(wait / 1000, 'Too many failed attempts; try again later');
+    if (wait > 0 && refusing) this.limited++;
+    return Math.max(0, wait);
   }
 
   /** Gives back the points `begin` took: a right credential is not a failure. */

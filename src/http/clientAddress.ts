@@ -8,7 +8,7 @@ import type { TrustProxy } from '../config';
  * that is not a trusted proxy, so a client cannot choose its own address by sending
  * the header itself.
  */
-export type ClientAddress = (headers: Headers, peer: string | undefined) => string | null;
+export type ClientAddress = (headers: Pick<Headers, 'get'>, peer: string | undefined) => string | null;
 
 export function clientAddressResolver(trust: TrustProxy): ClientAddress {
   if (trust.kind === 'none') return (_headers, peer) => normalize(peer);

@@ -15,11 +15,15 @@ export function currentRequestId(): string | undefined {
   return storage.getStore();
 }
 
+/** The request's own ID when the client (or its proxy) sent a well-formed one, else a new one. */
+export function requestIdFrom(given: string | null | undefined): string {
+  return given && WELL_FORMED.test(given) ? given : randomUUID();
+}
+
 export function requestIdOf(request: Request): string {
   let id = ids.get(request);
   if (!id) {
-    const given = request.headers.get('x-request-id');
-    id = given && WELL_FORMED.test(given) ? given : randomUUID();
+    id = requestIdFrom(request.headers.get('x-request-id'));
     ids.set(request, id);
   }
   return id;

@@ -132,6 +132,23 @@ export class KeyVerifier {
     return { code: missing ? 'INSUFFICIENT_SCOPE' : 'VALID', keyId: entry.keyId, organizationId: entry.organizationId, scopes: entry.scopes };
   }
 
+  /**
+   * Seconds to wait, when memory alone already says this key would be refused RATE_LIMITED:
+   * it is not a cached key, and its key ID or the client has spent its failure limit. 0
+   * otherwise, and then nothing is decided: `verify` gives the verdict. Costs two lookups
+   * for every request, and the digest only while one of those limits is spent, so that the
+   * cached real key of a flooded key ID still passes.
+   */
+  refusedFromMemory(presented: string, clientIp: string | null): number {
+    const slot = slotOf(presented);
+    if (!slot) return 0;
+    const keyId = presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
+    const attempt = { keyId, keyClient: clientIp ?? 'unknown' };
+    if (this.limiter.spentForMs(attempt) === 0) return 0;
+    if (this.cache.get(slot, this.cache.digest(presented))) return 0;
+    return this.limiter.spentForMs(attempt, true) / 1000;
+  }
+
   /** Concurrent first presentations of one full key share a single verification. */
   private coldOnce(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: Date): Promise<CachedKey | null> {
     const id = digest.toString('base64');
