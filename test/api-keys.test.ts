@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { apiKeys, auditEvents } from '../src/db/schema';
 import type { Queryable } from '../src/db/open';
-import { newKey } from '../src/keys/format';
+import { newKey, newKeyId } from '../src/keys/format';
 import { KeyVerifier } from '../src/keys/verify';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
 import {
@@ -406,6 +406,30 @@ describe('listing keys', () => {
     const { apiKeys: page } = await t.ok(ApiKeys, { filter: filter as never }, { token: owner.token });
     expect(page.edges.map((e) => e.node.id)).toEqual(expected.map((i) => ids[i]));
     expect(page.totalCount).toBe(expected.length);
+  });
+
+  it('counts every key of the organization, however it was inserted or deleted, and none of another', async () => {
+    // The unfiltered totalCount is the count the api_keys triggers keep, not a scan.
+    const counted = await t.signUpOrganization('Counted');
+    const other = await t.signUpOrganization('Counted Elsewhere');
+    const total = async (s: Session) => (await t.ok(ApiKeys, { first: 1 }, { token: s.token })).apiKeys.totalCount;
+    expect([await total(counted), await total(other)]).toEqual([0, 0]);
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await createKey(counted, 'READ_ONLY', { name: `counted ${i}` }));
+    await createKey(other, 'READ_ONLY', { name: 'elsewhere' });
+    await t.ok(RevokeApiKey, { id: made[0]!.id }, { token: counted.token });
+    expect([await total(counted), await total(other)]).toEqual([3, 1]);
+
+    // Rows written straight into the table, several in one statement, count too; so do deletes.
+    const { db } = t.services.database;
+    const [template] = await db.select().from(apiKeys).where(eq(apiKeys.id, made[1]!.id));
+    await db.insert(apiKeys).values([0, 1, 2, 3].map(() => ({ ...template!, id: newKeyId() })));
+    expect(await total(counted)).toBe(7);
+    await db.delete(apiKeys).where(eq(apiKeys.id, made[2]!.id));
+    const listed = (await t.ok(ApiKeys, { first: 100 }, { token: counted.token })).apiKeys;
+    expect([listed.totalCount, listed.edges.length, await total(other)]).toEqual([6, 6, 1]);
+    // A filtered list is counted over its rows.
+    expect((await t.ok(ApiKeys, { filter: { status: 'REVOKED' } }, { token: counted.token })).apiKeys.totalCount).toBe(1);
   });
 
   it('pages 20 at a time by default, and up to 100', async () => {

@@ -18,6 +18,12 @@ export const organizations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     createdAt: createdAt(),
+    /**
+     * How many API keys the organization holds: the unfiltered list's totalCount, read in
+     * one row rather than counted over every key. Kept by a trigger on api_keys (migration
+     * 0005), so no insert or delete, from any code path, can leave it wrong.
+     */
+    apiKeyCount: integer('api_key_count').notNull().default(0),
   },
   (t) => [uniqueIndex('organizations_name_lower_key').on(sql`lower(${t.name})`)],
 );

@@ -17,7 +17,7 @@ export const ApiKeyAccessRef = builder.enumType('ApiKeyAccess', {
 
 const ApiKeyStatusRef = builder.enumType('ApiKeyStatus', { values: ['ACTIVE', 'EXPIRED', 'REVOKED'] as const });
 
-export const ApiKeyRef = builder.objectRef<ApiKeyRow>('ApiKey').implement({
+export const ApiKeyRef = builder.objectRef<keys.ApiKeyView>('ApiKey').implement({
   description: 'An API key. Its secret is shown once, by createApiKey or rotateApiKey, and never again.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The public key ID, the one inside the full key.' }),

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { ApiKeyAccess, ScopeCatalog, Scopes } from '../auth/scopes';
-import { apiKeys, members, type ApiKeyRow } from '../db/schema';
+import { apiKeys, members, organizations, type ApiKeyRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
 import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
 import { pageSize, toPage, type Page } from '../pagination';
@@ -32,9 +32,18 @@ export function scopesOfKey(catalog: ScopeCatalog, key: Pick<ApiKeyRow, 'access'
 
 const inTenant = (tenant: Tenant) => eq(apiKeys.organizationId, tenant.organizationId);
 
-export async function getApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow | null> {
+/**
+ * What a client may see of a key: every column but the organization and what belongs to
+ * verification (the hashes of the current and previous secret and their checksums). Lists
+ * read only these: the rest is never shown, and each column read costs time on every row.
+ */
+const { organizationId: _org, secretHash: _s, checksum: _c, previousSecretHash: _ps, previousChecksum: _pc, previousExpiresAt: _pe, ...VIEW_COLUMNS } =
+  getTableColumns(apiKeys);
+export type ApiKeyView = { [K in keyof typeof VIEW_COLUMNS]: ApiKeyRow[K] };
+
+export async function getApiKey(tenant: Tenant, id: string): Promise<ApiKeyView | null> {
   if (!KEY_ID_FORMAT.test(id)) return null;
-  const [row] = await tenant.db.select().from(apiKeys).where(and(inTenant(tenant), eq(apiKeys.id, id)));
+  const [row] = await tenant.db.select(VIEW_COLUMNS).from(apiKeys).where(and(inTenant(tenant), eq(apiKeys.id, id)));
   return row ?? null;
 }
 
@@ -282,7 +291,7 @@ export const apiKeyCursor = timeCursor;
 export async function listApiKeys(
   tenant: Tenant,
   args: { first?: number | null; after?: string | null; filter?: ApiKeyFilter | null },
-): Promise<Page<ApiKeyRow>> {
+): Promise<Page<ApiKeyView>> {
   const first = pageSize(args.first);
   const after = decodeTimeCursor(args.after, (id) => KEY_ID_FORMAT.test(id));
   const search = args.filter?.search == null ? null : valid.nameSearch('search', args.filter.search);
@@ -292,12 +301,20 @@ export async function listApiKeys(
     args.filter?.status ? statusCondition(args.filter.status, new Date()) : undefined,
     search ? sql`${apiKeys.name} ilike ${`%${likeLiteral(search)}%`}` : undefined,
   );
-  const rows = await tenant.db
-    .select()
-    .from(apiKeys)
-    .where(and(filters, afterTimePosition(apiKeys, after, 'desc')))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-    .limit(first + 1);
-  const [total] = await tenant.db.select({ n: count() }).from(apiKeys).where(filters);
-  return toPage(rows, first, total!.n);
+  const filtered = Boolean(args.filter?.status || search);
+  const [rows, total] = await Promise.all([
+    tenant.db
+      .select(VIEW_COLUMNS)
+      .from(apiKeys)
+      .where(and(filters, afterTimePosition(apiKeys, after, 'desc')))
+      .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+      .limit(first + 1),
+    filtered ? tenant.db.select({ n: count() }).from(apiKeys).where(filters) : countOfKeys(tenant),
+  ]);
+  return toPage(rows, first, total[0]?.n ?? 0);
+}
+
+/** Every key of the organization, as the api_keys triggers keep count of them (migration 0005). */
+function countOfKeys(tenant: Tenant) {
+  return tenant.db.select({ n: organizations.apiKeyCount }).from(organizations).where(eq(organizations.id, tenant.organizationId));
 }

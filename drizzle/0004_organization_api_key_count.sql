@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "api_key_count" integer DEFAULT 0 NOT NULL;
