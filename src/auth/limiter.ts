@@ -21,6 +21,16 @@ import { rateLimited } from './bcryptQueue';
  * An attempt takes its point *before* the bcrypt compare, and gives it back when the
  * credential turns out right: concurrent guesses cannot all slip in before the first
  * failure is counted, and a legitimate user's successes never count against them.
+ *
+ * API keys are checked far more often than passwords (every first presentation of a key,
+ * on every instance, e.g. a gateway verifying its customers' keys) and are almost never
+ * wrong, so they take the cheap road while their limits have a clean record: `admit`
+ * writes nothing and `settle` writes only a failure. What the point-first rule gives is kept
+ * by bounding, in memory, how many attempts of one limit may be in flight at once (its
+ * points), and once a limit has failed in its window (as this instance knows) its later
+ * attempts take their points first again. A burst of guesses thus costs at most about
+ * twice a limit's points per instance before the limit is spent, and a right key costs no
+ * write at all.
  */
 
 export interface LimitPolicy {
@@ -46,6 +56,14 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 export type Attempt = Partial<Record<LimitName, string>>;
 
+/** An attempt `admit` let through; hand it to `settle` once the check is over. */
+export interface Admission {
+  readonly attempt: Attempt;
+  readonly limits: readonly string[];
+  /** Took its points first (the limit has failed lately), rather than the cheap way. */
+  readonly strict: boolean;
+}
+
 export interface LimiterStats {
   limited: number;
 }
@@ -63,9 +81,14 @@ export class FailureLimiter {
    */
   private readonly spent = new LRUCache<string, true>({ max: 100_000, ttl: 1, ttlAutopurge: false });
 
+  /** Limits that failed in their current window, as far as this instance has seen. */
+  private readonly failing = new LRUCache<string, true>({ max: 100_000, ttl: 1, ttlAutopurge: false });
+  /** Attempts admitted the cheap way and not yet settled, per limit. */
+  private readonly running = new Map<string, number>();
+
   constructor(
     private readonly db: Database,
-    policies: Record<LimitName, LimitPolicy> = LIMITS,
+    private readonly policies: Record<LimitName, LimitPolicy> = LIMITS,
   ) {
     this.limiters = Object.fromEntries(
       Object.entries(policies).map(([name, policy]) => [
@@ -92,6 +115,11 @@ export class FailureLimiter {
    */
   async begin(attempt: Attempt): Promise<void> {
     this.refuseIfSpent(attempt);
+    await this.consume(attempt);
+  }
+
+  /** One point from each named limit, in the shared store; RATE_LIMITED when any is spent. */
+  private async consume(attempt: Attempt): Promise<void> {
     const entries = Object.entries(attempt) as Array<[LimitName, string]>;
     const results = await Promise.allSettled(
       entries.map(([name, key]) => this.limiters[name].consume(opaque(key))),
@@ -124,6 +152,47 @@ export class FailureLimiter {
     for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(`${name}:${key}`));
     if (wait > 0 && refusing) this.limited++;
     return Math.max(0, wait);
+  }
+
+  /** Starts an attempt the cheap way when its limits have a clean record (see above). */
+  async admit(attempt: Attempt): Promise<Admission> {
+    this.refuseIfSpent(attempt);
+    const limits = Object.entries(attempt).map(([name, key]) => `${name}:${key}`);
+    if (limits.some((limit) => this.failing.has(limit))) {
+      await this.begin(attempt);
+      return { attempt, limits, strict: true };
+    }
+    const crowded = Object.keys(attempt).some((name, i) => (this.running.get(limits[i]!) ?? 0) >= this.policies[name as LimitName].points);
+    if (crowded) {
+      this.limited++;
+      throw rateLimited(1, 'Too many attempts at once; try again shortly');
+    }
+    for (const limit of limits) this.running.set(limit, (this.running.get(limit) ?? 0) + 1);
+    return { attempt, limits, strict: false };
+  }
+
+  /**
+   * Ends an admitted attempt: `right` gives back a point taken first, `wrong` counts the
+   * failure (and spends the limit when it was the last point), `abandoned` (the check never
+   * ran, e.g. the bcrypt queue was full) counts nothing either way.
+   */
+  async settle(admission: Admission, outcome: 'right' | 'wrong' | 'abandoned'): Promise<void> {
+    const { attempt, limits, strict } = admission;
+    if (!strict) {
+      for (const limit of limits) {
+        const left = (this.running.get(limit) ?? 1) - 1;
+        if (left > 0) this.running.set(limit, left);
+        else this.running.delete(limit);
+      }
+    }
+    if (outcome !== 'wrong') {
+      if (strict) await this.succeeded(attempt);
+      return;
+    }
+    for (const [i, name] of (Object.keys(attempt) as LimitName[]).entries()) {
+      this.failing.set(limits[i]!, true, { ttl: this.policies[name].windowSeconds * 1000 });
+    }
+    if (!strict) await this.consume(attempt);
   }
 
   /** Gives back the points `begin` took: a right credential is not a failure. */

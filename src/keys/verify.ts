@@ -169,9 +169,16 @@ export class KeyVerifier {
     const claimed = row ? hashFor(row, parsed.checksum, now) : null;
     if (!row || !claimed) return null;
     // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
-    await this.limiter.begin(attempt);
-    if (!(await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash)))) return null;
-    await this.limiter.succeeded(attempt);
+    const admission = await this.limiter.admit(attempt);
+    let matches: boolean;
+    try {
+      matches = await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash));
+    } catch (error) {
+      await this.limiter.settle(admission, 'abandoned');
+      throw error;
+    }
+    await this.limiter.settle(admission, matches ? 'right' : 'wrong');
+    if (!matches) return null;
 
     const entry: CachedKey = {
       kind: 'api_key',
