@@ -20,9 +20,9 @@ import { hashSecret } from './secrets';
 export type ApiKeyStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 60 * 60;
 
-export function statusOf(key: Pick<ApiKeyRow, 'revokedAt' | 'expiresAt'>, now = new Date()): ApiKeyStatus {
+export function statusOf(key: Pick<ApiKeyRow, 'revokedAt' | 'expiresAt'>, now: Date | number = Date.now()): ApiKeyStatus {
   if (key.revokedAt) return 'REVOKED';
-  if (key.expiresAt && key.expiresAt <= now) return 'EXPIRED';
+  if (key.expiresAt && key.expiresAt.getTime() <= +now) return 'EXPIRED';
   return 'ACTIVE';
 }
 

@@ -14,7 +14,8 @@ const ID_TYPES = { api_keys: 'text', sessions: 'uuid' } as const;
 export type UsageTable = keyof typeof ID_TYPES;
 
 export class UsageRecorder {
-  private pending = new Map<string, Date>();
+  /** id → the latest use noted, in epoch milliseconds (no Date made per request). */
+  private pending = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -31,9 +32,9 @@ export class UsageRecorder {
     this.timer.unref();
   }
 
-  record(id: string, at = new Date()): void {
+  record(id: string, at = Date.now()): void {
     const seen = this.pending.get(id);
-    if (!seen || seen < at) this.pending.set(id, at);
+    if (seen === undefined || seen < at) this.pending.set(id, at);
   }
 
   /** Writes what is pending; calls are serialized so two flushes never race. */
@@ -56,7 +57,7 @@ export class UsageRecorder {
     const table = sql.identifier(this.table);
     const idType = sql.raw(ID_TYPES[this.table]);
     const values = sql.join(
-      [...batch].map(([id, at]) => sql`(${id}::${idType}, ${at.toISOString()}::timestamptz)`),
+      [...batch].map(([id, at]) => sql`(${id}::${idType}, ${new Date(at).toISOString()}::timestamptz)`),
       sql`, `,
     );
     try {

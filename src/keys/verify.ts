@@ -62,9 +62,9 @@ const refused = (code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>
 });
 
 /** The stored hash the presented checksum claims, if that secret is still honoured. */
-function hashFor(key: ApiKeyRow, checksum: string, now: Date): { hash: string; graceEndsAt: Date | null } | null {
+function hashFor(key: ApiKeyRow, checksum: string, now: number): { hash: string; graceEndsAt: Date | null } | null {
   if (checksum === key.checksum) return { hash: key.secretHash, graceEndsAt: null };
-  if (key.previousSecretHash && checksum === key.previousChecksum && key.previousExpiresAt && key.previousExpiresAt > now) {
+  if (key.previousSecretHash && checksum === key.previousChecksum && key.previousExpiresAt && key.previousExpiresAt.getTime() > now) {
     return { hash: key.previousSecretHash, graceEndsAt: key.previousExpiresAt };
   }
   return null;
@@ -100,7 +100,7 @@ export class KeyVerifier {
    * The verdict on a presented key. RATE_LIMITED comes back as a code here; the caller
    * decides whether that refuses a whole request.
    */
-  async verify(presented: string, requiredScopes: readonly string[], clientIp: string | null, now = new Date()): Promise<Verification> {
+  async verify(presented: string, requiredScopes: readonly string[], clientIp: string | null, now = Date.now()): Promise<Verification> {
     // The cache is asked before the key is parsed: a hit means the digest equals that of a
     // key which parsed and verified, i.e. (short of a SHA-256 collision) the very same
     // string, so parsing it again and recomputing its checksum would only cost time.
@@ -108,7 +108,7 @@ export class KeyVerifier {
     if (!slot) return refused('MALFORMED');
     const digest = this.cache.digest(presented);
     let entry = this.cache.get(slot, digest) as CachedKey | undefined;
-    if (entry?.graceEndsAt && entry.graceEndsAt <= now) {
+    if (entry?.graceEndsAt && entry.graceEndsAt.getTime() <= now) {
       this.cache.delete(slot);
       return refused('NOT_FOUND');
     }
@@ -150,7 +150,7 @@ export class KeyVerifier {
   }
 
   /** Concurrent first presentations of one full key share a single verification. */
-  private coldOnce(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: Date): Promise<CachedKey | null> {
+  private coldOnce(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: number): Promise<CachedKey | null> {
     const id = digest.toString('base64');
     let pending = this.inFlight.get(id);
     if (!pending) {
@@ -160,7 +160,7 @@ export class KeyVerifier {
     return pending;
   }
 
-  private async cold(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: Date): Promise<CachedKey | null> {
+  private async cold(parsed: ParsedKey, slot: string, digest: Buffer, clientIp: string | null, now: number): Promise<CachedKey | null> {
     const attempt = { keyId: parsed.keyId, keyClient: clientIp ?? 'unknown' };
     this.limiter.refuseIfSpent(attempt);
     // Taken before the row is read: a change committed from here on refuses the fill below.

@@ -102,7 +102,7 @@ export class SessionVerifier {
       this.cache.fill(ticket, slot, digest, entry);
     }
     entry.lastUsedAt = now;
-    this.touches.record(entry.sessionId, now);
+    this.touches.record(entry.sessionId, now.getTime());
     return entry;
   }
 
