@@ -243,8 +243,12 @@ describe('flood of wrong secrets', () => {
     const server = createHttpServer(counted, t.services.config, t.services.logger, earlyRefusal(t.services, GRAPHQL_ENDPOINT));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const viewer = (key: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: '{ viewer { apiKey { id } } }' }) });
+    const viewer = (key: string, headers: Record<string, string> = {}, at = url) =>
+      fetch(at, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+        body: JSON.stringify({ query: '{ viewer { apiKey { id } } }' }),
+      });
     try {
       const key = await createKey();
       expect(await (await viewer(key.token)).json()).toEqual({ data: { viewer: { apiKey: { id: key.id } } } });
@@ -262,13 +266,29 @@ describe('flood of wrong secrets', () => {
       expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(early.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(early.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      const viaYoga = await t.execute(KeyViewer, {}, { token: wrong, ip: '127.0.0.1' });
+      const origin = { origin: 'https://console.example' };
+      const viaYoga = await t.execute(KeyViewer, {}, { token: wrong, ip: '127.0.0.1', headers: origin });
       expect(await early.json()).toEqual({ errors: viaYoga.errors });
+      // With an Origin, the CORS headers Yoga would have sent.
+      const cors = await viewer(wrong, origin);
+      const corsOf = (h: Headers) => ['access-control-allow-origin', 'vary', 'access-control-allow-credentials'].map((n) => h.get(n));
+      expect([cors.status, ...corsOf(cors.headers)]).toEqual([429, ...corsOf(viaYoga.headers)]);
+      expect(corsOf(viaYoga.headers)[0]).toBe('https://console.example');
       expect([reachedApp - before, t.services.bcrypt.stats().completed - bcryptBefore]).toEqual([0, 0]);
 
-      // The cached right key of the same key ID, on the same kept-alive connections, passes.
+      // The cached right key of the same key ID passes; a mistyped key of that ID is told
+      // what it is (UNAUTHENTICATED, by the app), not to wait.
       expect(await (await viewer(key.token)).json()).toEqual({ data: { viewer: { apiKey: { id: key.id } } } });
-      expect(reachedApp - before).toBe(1);
+      const typo = `${key.token.slice(0, 30)}${key.token[30] === 'A' ? 'B' : 'A'}${key.token.slice(31)}`;
+      const mistyped = await viewer(typo);
+      expect([mistyped.status, (await mistyped.json()).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(reachedApp - before).toBe(2);
+
+      // GraphQL is served at /graphql alone: a look-alike path cannot take the flood around this.
+      for (const path of ['/graphql/', '/x/graphql', '/?q=/graphql']) {
+        const around = await viewer(wrong, {}, url.replace('/graphql', path));
+        expect([path, around.status]).toEqual([path, 404]);
+      }
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

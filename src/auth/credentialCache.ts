@@ -98,6 +98,13 @@ export class CredentialCache<E extends CachedCredential> {
     return undefined;
   }
 
+  /** Like `get`, but only to look: counts neither a hit nor a miss. */
+  holds(slot: string, digest: Buffer): boolean {
+    if (this.bypassing) return false;
+    const stored = this.entries.peek(slot);
+    return Boolean(stored && stored.digest.length === digest.length && timingSafeEqual(stored.digest, digest));
+  }
+
   /** Take before reading the row a fill will be made from. */
   ticket(): Ticket {
     return { seq: ++this.seq };

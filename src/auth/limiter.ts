@@ -12,37 +12,41 @@ import { rateLimited } from './bcryptQueue';
  * password checks per member.
  *
  * Counters live in PostgreSQL (rate-limiter-flexible's Drizzle store, one atomic upsert
- * per attempt in `rate_limits`), so every instance sharing the database shares them: with
+ * per counted attempt in `rate_limits`), so every instance sharing the database shares them: with
  * a per-instance store, N instances would give an attacker N times the tries. Only the
  * cold path pays for it — a credential answered from the cache never reaches a limiter —
  * and a blocked key is then answered from memory (`inMemoryBlockOnConsumed`) without a
  * query. If the database cannot be reached, an in-memory limiter stands in.
  *
- * An attempt takes its point *before* the bcrypt compare, and gives it back when the
- * credential turns out right: concurrent guesses cannot all slip in before the first
+ * A login or password check takes its point *before* the bcrypt compare (`begin`), and
+ * gives it back when the credential turns out right (`succeeded`): concurrent guesses cannot all slip in before the first
  * failure is counted, and a legitimate user's successes never count against them.
  *
  * API keys are checked far more often than passwords (every first presentation of a key,
  * on every instance, e.g. a gateway verifying its customers' keys) and are almost never
  * wrong, so they take the cheap road while their limits have a clean record: `admit`
  * writes nothing and `settle` writes only a failure. What the point-first rule gives is kept
- * by bounding, in memory, how many attempts of one limit may be in flight at once (its
- * points), and once a limit has failed in its window (as this instance knows) its later
- * attempts take their points first again. A burst of guesses thus costs at most about
- * twice a limit's points per instance before the limit is spent, and a right key costs no
- * write at all.
+ * by bounding, in memory, how many attempts of one limit may be in flight at once (two per
+ * key ID), and once a limit has failed in its window (as this instance knows) its later
+ * attempts take their points first again. A burst of guesses for one key ID thus costs at
+ * most its points plus two per instance before the limit is spent, and a right key costs
+ * no write at all.
  */
 
 export interface LimitPolicy {
   /** Failures allowed per window. */
   points: number;
   windowSeconds: number;
+  /** Attempts admitted the cheap way (`admit`) at once per instance; `points` when unset. */
+  inFlight?: number;
 }
 
 export const LIMITS = {
   // A key ID is public; its secret has 256 bits. These only stop a flood from turning into
   // a bcrypt compare per request.
-  keyId: { points: 10, windowSeconds: 60 },
+  // In flight: one key ID has at most two right full keys (current and rotation grace),
+  // and concurrent presentations of one full key share a check (keys/verify.ts).
+  keyId: { points: 10, windowSeconds: 60, inFlight: 2 },
   keyClient: { points: 100, windowSeconds: 60 },
   // One address hammering one email is stopped quickly; the per-email limit is far looser
   // so that an attacker at one address cannot lock the owner out from another address
@@ -162,7 +166,10 @@ export class FailureLimiter {
       await this.begin(attempt);
       return { attempt, limits, strict: true };
     }
-    const crowded = Object.keys(attempt).some((name, i) => (this.running.get(limits[i]!) ?? 0) >= this.policies[name as LimitName].points);
+    const crowded = Object.keys(attempt).some((name, i) => {
+      const policy = this.policies[name as LimitName];
+      return (this.running.get(limits[i]!) ?? 0) >= (policy.inFlight ?? policy.points);
+    });
     if (crowded) {
       this.limited++;
       throw rateLimited(1, 'Too many attempts at once; try again shortly');

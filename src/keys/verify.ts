@@ -12,7 +12,7 @@ import { scopesOfKey, statusOf } from './keys';
 import { secretMatches } from './secrets';
 
 /**
- * Checking a presented key (SPEC §3, §7): parse and checksum → the cache → (cold) one
+ * Checking a presented key (SPEC §3, §7): the cache → (a miss) parse and checksum → one
  * lookup by key ID → one bcrypt compare → status, expiry, scopes. Never a scan over several
  * hashes: the key's checksum says whether it claims the current secret or the one a
  * rotation left behind.
@@ -22,7 +22,7 @@ import { secretMatches } from './secrets';
  *
  * Hot path: a key that verified is kept in the credential cache (slot = key ID + checksum,
  * so the current and the grace secret of a rotation each have their own), and later
- * presentations cost an HMAC and a lookup. Expiry and the end of a rotation's grace period
+ * presentations cost one keyed SHA-256 and a lookup. Expiry and the end of a rotation's grace period
  * are checked on every hit, since they pass without any change being announced. Cold
  * path: concurrent presentations of the same full key share one bcrypt compare; the
  * compare goes through the bounded bcrypt queue and the failure limits. A miss — a wrong
@@ -145,7 +145,8 @@ export class KeyVerifier {
     const keyId = presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
     const attempt = { keyId, keyClient: clientIp ?? 'unknown' };
     if (this.limiter.spentForMs(attempt) === 0) return 0;
-    if (this.cache.get(slot, this.cache.digest(presented))) return 0;
+    // What verify would say first: a malformed key is UNAUTHENTICATED, a cached one passes.
+    if (!parseKey(presented) || this.cache.holds(slot, this.cache.digest(presented))) return 0;
     return this.limiter.spentForMs(attempt, true) / 1000;
   }
 
