@@ -1,4 +1,4 @@
-import { unauthenticated, type KeywardError } from '../errors';
+import { unauthenticated } from '../errors';
 import type { Services } from '../services';
 import { KEY_PREFIX } from '../keys/format';
 import { rateLimited } from './bcryptQueue';
@@ -75,20 +75,20 @@ export async function authenticate(headers: Headers, services: Services, clientI
 }
 
 /**
- * The refusal `authenticate` would give this request, when memory alone can tell: an API
- * key that is not cached while its key ID or the client has spent its failure limit. The
- * HTTP server answers such a request before any GraphQL work (http/server.ts), so a flood
- * of wrong secrets costs little more than reading its headers; everything else, a
- * malformed header included, is left to `authenticate`.
+ * When memory alone can tell that `authenticate` would refuse this request RATE_LIMITED
+ * (an API key that is not cached while its key ID or the client has spent its failure
+ * limit): the seconds to wait, else 0. The HTTP server answers such a request before any
+ * GraphQL work (http/earlyRefusal.ts), so a flood of wrong secrets costs little more than
+ * reading its headers; everything else, a malformed header included, is left to
+ * `authenticate`. A number, not an error: this runs for every request of a flood, and an
+ * Error would capture a stack trace for each.
  */
-export function refusalFromMemory(header: HeaderReader, services: Services, clientIp: string | null): KeywardError | null {
+export function refusalFromMemory(header: HeaderReader, services: Services, clientIp: string | null): number {
   let credential: Credential | null;
   try {
     credential = readCredential(header);
   } catch {
-    return null;
+    return 0;
   }
-  if (credential?.kind !== 'api_key') return null;
-  const wait = services.keys.refusedFromMemory(credential.key, clientIp);
-  return wait > 0 ? rateLimited(wait) : null;
+  return credential?.kind === 'api_key' ? services.keys.refusedFromMemory(credential.key, clientIp) : 0;
 }

@@ -20,7 +20,9 @@ export interface BcryptQueueStats {
 /** Retry-After for a refused request: about one round of the pool. */
 const RETRY_AFTER_SECONDS = 1;
 
-export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests; try again later') =>
+export const RATE_LIMITED_MESSAGE = 'Too many requests; try again later';
+
+export const rateLimited = (retryAfterSeconds: number, message = RATE_LIMITED_MESSAGE) =>
   new KeywardError('RATE_LIMITED', message, undefined, retryAfterSeconds);
 
 export class BcryptQueue {

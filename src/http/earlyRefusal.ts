@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusalFromMemory, type HeaderReader } from '../auth/authenticate';
-import type { KeywardError } from '../errors';
+import { RATE_LIMITED_MESSAGE } from '../auth/bcryptQueue';
 import type { Services } from '../services';
 import { clientAddressResolver } from './clientAddress';
 import { requestIdFrom } from './requestId';
@@ -28,9 +28,9 @@ export function earlyRefusal(services: Services, graphqlEndpoint: string): Early
     const declared = Number(req.headers['content-length'] ?? 0);
     if (req.headers['transfer-encoding'] || !(declared <= maxBodyBytes)) return false;
     const header = nodeHeader(req);
-    const refusal = refusalFromMemory(header, services, clientAddress({ get: header }, req.socket.remoteAddress));
-    if (!refusal) return false;
-    answer(res, refusal, requestIdFrom(header('x-request-id')), header('origin'));
+    const wait = refusalFromMemory(header, services, clientAddress({ get: header }, req.socket.remoteAddress));
+    if (wait <= 0) return false;
+    answer(res, wait, requestIdFrom(header('x-request-id')), header('origin'));
     return true;
   };
 }
@@ -40,17 +40,19 @@ function nodeHeader(req: IncomingMessage): HeaderReader {
   return (name) => req.headersDistinct[name]?.join(', ') ?? null;
 }
 
-function answer(res: ServerResponse, refusal: KeywardError, requestId: string, origin: string | null): void {
-  const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+/** What Yoga answers for `rateLimited()` thrown while authenticating (src/graphql/errors.ts). */
+const BODY = JSON.stringify({ errors: [{ message: RATE_LIMITED_MESSAGE, extensions: { code: 'RATE_LIMITED' } }] });
+
+function answer(res: ServerResponse, waitSeconds: number, requestId: string, origin: string | null): void {
   res.writeHead(429, {
     'content-type': 'application/json; charset=utf-8',
-    'retry-after': String(Math.max(1, Math.ceil(refusal.retryAfterSeconds ?? 1))),
-    'content-length': Buffer.byteLength(body),
+    'retry-after': String(Math.max(1, Math.ceil(waitSeconds))),
+    'content-length': Buffer.byteLength(BODY),
     'x-request-id': requestId,
     // Yoga's default CORS answer, so that a browser client can read the 429 as it could Yoga's.
     ...(origin ? { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-allow-credentials': 'true' } : {}),
   });
   // The body the client sent is left unread: Node discards it once the answer is out, and
   // the connection stays usable.
-  res.end(body);
+  res.end(BODY);
 }

@@ -145,8 +145,8 @@ export class KeyVerifier {
     const keyId = presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
     const attempt = { keyId, keyClient: clientIp ?? 'unknown' };
     if (this.limiter.spentForMs(attempt) === 0) return 0;
-    // What verify would say first: a malformed key is UNAUTHENTICATED, a cached one passes.
-    if (!parseKey(presented) || this.cache.holds(slot, this.cache.digest(presented))) return 0;
+    // What verify would say first: a cached key passes, a malformed one is UNAUTHENTICATED.
+    if (this.cache.holds(slot, this.cache.digest(presented)) || !parseKey(presented)) return 0;
     return this.limiter.spentForMs(attempt, true) / 1000;
   }
 
