@@ -83,7 +83,7 @@ export async function authenticate(headers: Headers, services: Services, clientI
  * `authenticate`. A number, not an error: this runs for every request of a flood, and an
  * Error would capture a stack trace for each.
  */
-export function refusalFromMemory(header: HeaderReader, services: Services, clientIp: string | null): number {
+export function refusalFromMemory(header: HeaderReader, services: Services, clientIp: () => string | null): number {
   let credential: Credential | null;
   try {
     credential = readCredential(header);

@@ -28,7 +28,7 @@ export function earlyRefusal(services: Services, graphqlEndpoint: string): Early
     const declared = Number(req.headers['content-length'] ?? 0);
     if (req.headers['transfer-encoding'] || !(declared <= maxBodyBytes)) return false;
     const header = nodeHeader(req);
-    const wait = refusalFromMemory(header, services, clientAddress({ get: header }, req.socket.remoteAddress));
+    const wait = refusalFromMemory(header, services, () => clientAddress({ get: header }, req.socket.remoteAddress));
     if (wait <= 0) return false;
     answer(res, wait, requestIdFrom(header('x-request-id')), header('origin'));
     return true;

@@ -139,11 +139,13 @@ export class KeyVerifier {
    * for every request, and the digest only while one of those limits is spent, so that the
    * cached real key of a flooded key ID still passes.
    */
-  refusedFromMemory(presented: string, clientIp: string | null): number {
+  refusedFromMemory(presented: string, clientIp: () => string | null): number {
     const slot = slotOf(presented);
     if (!slot) return 0;
     const keyId = presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
-    const attempt = { keyId, keyClient: clientIp ?? 'unknown' };
+    // The client's address only for a request that presents a key (with TRUST_PROXY it
+    // means parsing X-Forwarded-For).
+    const attempt = { keyId, keyClient: clientIp() ?? 'unknown' };
     if (this.limiter.spentForMs(attempt) === 0) return 0;
     // What verify would say first: a cached key passes, a malformed one is UNAUTHENTICATED.
     if (this.cache.holds(slot, this.cache.digest(presented)) || !parseKey(presented)) return 0;
