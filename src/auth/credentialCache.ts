@@ -88,21 +88,21 @@ export class CredentialCache<E extends CachedCredential> {
   }
 
   get(slot: string, digest: Buffer): E | undefined {
-    if (this.bypassing) return undefined;
-    const stored = this.entries.get(slot);
-    if (stored && stored.digest.length === digest.length && timingSafeEqual(stored.digest, digest)) {
-      this.counters.hits++;
-      return stored.entry;
-    }
-    this.counters.misses++;
-    return undefined;
+    const stored = this.matching(this.entries.get(slot), digest);
+    if (stored) this.counters.hits++;
+    else if (!this.bypassing) this.counters.misses++;
+    return stored?.entry;
   }
 
-  /** Like `get`, but only to look: counts neither a hit nor a miss. */
+  /** Like `get`, but only to look: counts neither a hit nor a miss, and leaves the LRU order. */
   holds(slot: string, digest: Buffer): boolean {
-    if (this.bypassing) return false;
-    const stored = this.entries.peek(slot);
-    return Boolean(stored && stored.digest.length === digest.length && timingSafeEqual(stored.digest, digest));
+    return this.matching(this.entries.peek(slot), digest) !== undefined;
+  }
+
+  /** The stored entry when it was filled with this very credential (constant-time compare). */
+  private matching(stored: Stored<E> | undefined, digest: Buffer): Stored<E> | undefined {
+    if (this.bypassing || !stored) return undefined;
+    return stored.digest.length === digest.length && timingSafeEqual(stored.digest, digest) ? stored : undefined;
   }
 
   /** Take before reading the row a fill will be made from. */

@@ -12,15 +12,16 @@ import { rateLimited } from './bcryptQueue';
  * password checks per member.
  *
  * Counters live in PostgreSQL (rate-limiter-flexible's Drizzle store, one atomic upsert
- * per counted attempt in `rate_limits`), so every instance sharing the database shares them: with
- * a per-instance store, N instances would give an attacker N times the tries. Only the
+ * per counted attempt in `rate_limits`), so every instance sharing the database shares
+ * them: with a per-instance store, N instances would give an attacker N times the tries. Only the
  * cold path pays for it — a credential answered from the cache never reaches a limiter —
  * and a blocked key is then answered from memory (`inMemoryBlockOnConsumed`) without a
  * query. If the database cannot be reached, an in-memory limiter stands in.
  *
  * A login or password check takes its point *before* the bcrypt compare (`begin`), and
- * gives it back when the credential turns out right (`succeeded`): concurrent guesses cannot all slip in before the first
- * failure is counted, and a legitimate user's successes never count against them.
+ * gives it back when the credential turns out right (`succeeded`): concurrent guesses
+ * cannot all slip in before the first failure is counted, and a legitimate user's
+ * successes never count against them.
  *
  * API keys are checked far more often than passwords (every first presentation of a key,
  * on every instance, e.g. a gateway verifying its customers' keys) and are almost never

@@ -76,8 +76,11 @@ function hashFor(key: ApiKeyRow, checksum: string, now: number): { hash: string;
  */
 function slotOf(presented: string): string | null {
   if (presented.length !== KEY_LENGTH || !presented.startsWith(KEY_PREFIX)) return null;
-  return `k:${presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH)}:${presented.slice(-CHECKSUM_LENGTH)}`;
+  return `k:${keyIdIn(presented)}:${presented.slice(-CHECKSUM_LENGTH)}`;
 }
+
+/** The key ID of a string with a key's length and prefix, at its fixed offset. */
+const keyIdIn = (presented: string) => presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
 
 /** The row of a verified key, for a caller that asks for more than the verification holds. */
 export async function loadVerifiedKey(db: Queryable, keyId: string): Promise<ApiKeyRow | null> {
@@ -142,10 +145,9 @@ export class KeyVerifier {
   refusedFromMemory(presented: string, clientIp: () => string | null): number {
     const slot = slotOf(presented);
     if (!slot) return 0;
-    const keyId = presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
     // The client's address only for a request that presents a key (with TRUST_PROXY it
     // means parsing X-Forwarded-For).
-    const attempt = { keyId, keyClient: clientIp() ?? 'unknown' };
+    const attempt = { keyId: keyIdIn(presented), keyClient: clientIp() ?? 'unknown' };
     if (this.limiter.spentForMs(attempt) === 0) return 0;
     // What verify would say first: a cached key passes, a malformed one is UNAUTHENTICATED.
     if (this.cache.holds(slot, this.cache.digest(presented)) || !parseKey(presented)) return 0;
