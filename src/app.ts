@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate';
 import type { Context } from './graphql/context';
 import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
+import { keyListCachePlugin } from './graphql/keyListCache';
 import { queryLimitPlugins } from './graphql/limits';
 import { schema } from './graphql/schema';
 import { clientAddressResolver } from './http/clientAddress';
@@ -77,6 +78,8 @@ export function createApp(services: Services): App {
       valueFreeValidationErrors(),
       ...queryLimitPlugins({ suggestions: config.graphiql }),
       ...(config.graphiql ? [] : [useDisableIntrospection()]),
+      // Last: a cached answer ends execution, and the plugins above still see the request.
+      keyListCachePlugin(),
     ],
   });
 }

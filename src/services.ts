@@ -6,6 +6,7 @@ import { ScopeCatalog } from './auth/scopes';
 import type { Config } from './config';
 import { InvalidationChannel } from './db/notify';
 import type { DatabaseHandle } from './db/open';
+import { KeyListCache } from './keys/listCache';
 import { UsageRecorder } from './keys/usage';
 import { KeyVerifier } from './keys/verify';
 import type { Logger } from './logger';
@@ -30,6 +31,8 @@ export interface Services {
   sessionTouches: UsageRecorder;
   /** Verified API keys and sessions, shared by both verifiers. */
   credentials: CredentialCache<CachedCredential>;
+  /** Answers to key-list queries, held for a moment (graphql/keyListCache.ts). */
+  keyLists: KeyListCache<object>;
   invalidations: InvalidationChannel;
   bcrypt: BcryptQueue;
   limiter: FailureLimiter;
@@ -52,6 +55,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
   sessionTouches.start();
   const catalog = new ScopeCatalog(config.scopeResources);
   const credentials = new CredentialCache<CachedCredential>({ max: config.credentialCacheSize, ttlMs: CREDENTIAL_TTL_MS });
+  const keyLists = new KeyListCache<object>();
   const bcrypt = new BcryptQueue(threadPoolSize(), config.bcryptQueueSize);
   const limiter = new FailureLimiter(database.db);
   const decoyPasswordHash = hashPassword(randomBytes(32).toString('hex'), config.passwordHashCost);
@@ -77,7 +81,8 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     usage,
     sessionTouches,
     credentials,
-    invalidations: new InvalidationChannel(database.db, config.database, credentials, logger),
+    keyLists,
+    invalidations: new InvalidationChannel(database.db, config.database, [credentials, keyLists], logger),
     bcrypt,
     limiter,
     keys: new KeyVerifier(database.db, catalog, credentials, bcrypt, limiter),
@@ -90,6 +95,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
 export function hotPathStats(services: Services) {
   return {
     credentialCache: services.credentials.stats(),
+    keyListCache: services.keyLists.stats(),
     bcryptQueue: services.bcrypt.stats(),
     limiter: services.limiter.stats(),
     invalidations: services.invalidations.stats(),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { apiKeys, auditEvents } from '../src/db/schema';
+import { tagOf } from '../src/db/notify';
 import type { Queryable } from '../src/db/open';
 import { newKey, newKeyId } from '../src/keys/format';
 import { KeyVerifier } from '../src/keys/verify';
@@ -423,9 +424,14 @@ describe('listing keys', () => {
     // Rows written straight into the table, several in one statement, count too; so do deletes.
     const { db } = t.services.database;
     const [template] = await db.select().from(apiKeys).where(eq(apiKeys.id, made[1]!.id));
+    // Written behind the app's back, so announced here as a change's transaction would
+    // (else the key list cache could answer from before for up to its TTL).
+    const announce = () => t.services.keyLists.invalidate(tagOf({ keysOf: template!.organizationId }));
     await db.insert(apiKeys).values([0, 1, 2, 3].map(() => ({ ...template!, id: newKeyId() })));
+    announce();
     expect(await total(counted)).toBe(7);
     await db.delete(apiKeys).where(eq(apiKeys.id, made[2]!.id));
+    announce();
     const listed = (await t.ok(ApiKeys, { first: 100 }, { token: counted.token })).apiKeys;
     expect([listed.totalCount, listed.edges.length, await total(other)]).toEqual([6, 6, 1]);
     // A filtered list is counted over its rows.

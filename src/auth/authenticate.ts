@@ -84,6 +84,8 @@ export async function authenticate(headers: Headers, services: Services, clientI
  * Error would capture a stack trace for each.
  */
 export function refusalFromMemory(header: HeaderReader, services: Services, clientIp: () => string | null): number {
+  // No limit spent anywhere (no flood on): nothing to refuse, and no header need be read.
+  if (!services.limiter.anySpent()) return 0;
   let credential: Credential | null;
   try {
     credential = readCredential(header);

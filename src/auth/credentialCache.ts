@@ -1,5 +1,6 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { ChangeMarks, type Ticket } from '../db/changeMarks';
 
 /**
  * Verified credentials held in memory (SPEC §7): once an API key or a session has been
@@ -23,7 +24,7 @@ import { LRUCache } from 'lru-cache';
  *   fills the cache; a revocation that commits meanwhile must not be undone by that late
  *   fill. So a verification takes a `ticket()` *before* it reads the row, and `fill()`
  *   drops the entry if any of its tags was invalidated after the ticket was taken, or if
- *   the whole cache was cleared since.
+ *   the whole cache was cleared since (db/changeMarks.ts).
  * - `suspend()` clears the cache and makes it answer nothing and keep nothing (used while
  *   the NOTIFY listener is down: every request then reads the row); `resume()` turns it on
  *   again and refuses fills from tickets taken while it was off.
@@ -34,9 +35,7 @@ export interface CachedCredential {
   tags: readonly string[];
 }
 
-export interface Ticket {
-  readonly seq: number;
-}
+export type { Ticket };
 
 export interface CacheStats {
   size: number;
@@ -53,33 +52,16 @@ interface Stored<E> {
   entry: E;
 }
 
-/** How long a mark of an invalidation is kept; far longer than any verification can take. */
-const MARK_TTL_MS = 5 * 60_000;
-const MAX_MARKS = 100_000;
-
 export class CredentialCache<E extends CachedCredential> {
   /** The per-process key, as a prefix string: `hash()` then takes one string, no Buffer concat. */
   private readonly digestKey = randomBytes(32).toString('base64');
   private readonly entries: LRUCache<string, Stored<E>>;
-  /** tag → sequence number of its last invalidation. */
-  private readonly marks: LRUCache<string, number>;
-  private seq = 0;
-  /** Fills from tickets older than this are refused (cache cleared, or a mark was lost). */
-  private floor = 0;
+  private readonly changes = new ChangeMarks();
   private bypassing = false;
   private counters = { hits: 0, misses: 0, fills: 0, droppedFills: 0, invalidations: 0 };
 
   constructor(options: { max: number; ttlMs: number }) {
     this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false });
-    this.marks = new LRUCache({
-      max: MAX_MARKS,
-      ttl: MARK_TTL_MS,
-      // A mark that is dropped (pushed out or timed out) could let a late stale fill
-      // through: refuse every fill whose ticket predates it instead.
-      dispose: (markSeq, _tag, reason) => {
-        if ((reason === 'evict' || reason === 'expire') && markSeq > this.floor) this.floor = markSeq;
-      },
-    });
   }
 
   /** The keyed digest of a presented credential; the credential itself is never kept. */
@@ -107,13 +89,13 @@ export class CredentialCache<E extends CachedCredential> {
 
   /** Take before reading the row a fill will be made from. */
   ticket(): Ticket {
-    return { seq: ++this.seq };
+    return this.changes.ticket();
   }
 
   /** Keeps a verified credential, unless something invalidated it since `ticket`. */
   fill(ticket: Ticket, slot: string, digest: Buffer, entry: E): boolean {
     const stale =
-      this.bypassing || ticket.seq <= this.floor || entry.tags.some((tag) => (this.marks.get(tag) ?? 0) > ticket.seq);
+      this.bypassing || this.changes.isStale(ticket, entry.tags);
     if (stale) {
       this.counters.droppedFills++;
       return false;
@@ -130,7 +112,7 @@ export class CredentialCache<E extends CachedCredential> {
 
   /** Evicts every entry carrying `tag`, and refuses later fills from earlier tickets. */
   invalidate(tag: string): void {
-    this.marks.set(tag, ++this.seq);
+    this.changes.mark(tag);
     this.counters.invalidations++;
     const doomed: string[] = [];
     // A full scan: invalidations are rare (an admin's change) and the cache is bounded.
@@ -140,7 +122,7 @@ export class CredentialCache<E extends CachedCredential> {
 
   clear(): void {
     this.entries.clear();
-    this.floor = ++this.seq;
+    this.changes.markAll();
   }
 
   suspend(): void {
@@ -150,7 +132,7 @@ export class CredentialCache<E extends CachedCredential> {
 
   resume(): void {
     this.bypassing = false;
-    this.floor = ++this.seq;
+    this.changes.markAll();
   }
 
   stats(): CacheStats {

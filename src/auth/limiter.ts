@@ -85,6 +85,7 @@ export class FailureLimiter {
    * refused before it costs even the row read of the credential it guesses at.
    */
   private readonly spent = new LRUCache<string, true>({ max: 100_000, ttl: 1, ttlAutopurge: false });
+  private nextSweep = 0;
 
   /** Limits that failed in their current window, as far as this instance has seen. */
   private readonly failing = new LRUCache<string, true>({ max: 100_000, ttl: 1, ttlAutopurge: false });
@@ -157,6 +158,19 @@ export class FailureLimiter {
     for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(`${name}:${key}`));
     if (wait > 0 && refusing) this.limited++;
     return Math.max(0, wait);
+  }
+
+  /**
+   * Whether any limit may be spent at all: false, the usual case, lets a caller skip
+   * reading the attempt's key ID and client address. Entries whose window ended are
+   * swept at most once a second, so that a flood, once over, stops costing the check.
+   */
+  anySpent(): boolean {
+    if (this.spent.size > 0 && Date.now() >= this.nextSweep) {
+      this.spent.purgeStale();
+      this.nextSweep = Date.now() + 1_000;
+    }
+    return this.spent.size > 0;
   }
 
   /** Starts an attempt the cheap way when its limits have a clean record (see above). */

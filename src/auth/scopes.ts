@@ -23,12 +23,15 @@ export class ScopeCatalog {
   readonly all: readonly string[];
   readonly read: Scopes;
   readonly grantableToKeys: Scopes;
+  /** What OWNER and ADMIN hold: one set, not one per request. */
+  private readonly everything: Scopes;
 
   constructor(extraResources: readonly string[] = []) {
     const resources = [...new Set([...BUILT_IN_RESOURCES, ...extraResources])];
     this.all = resources.flatMap((r) => ACTIONS.map((a) => `${r}:${a}`));
     this.read = new Set(this.all.filter((s) => s.endsWith(':read')));
     this.grantableToKeys = new Set(this.all.filter((s) => s !== MEMBERS_WRITE));
+    this.everything = new Set(this.all);
   }
 
   has(scope: string): boolean {
@@ -36,7 +39,7 @@ export class ScopeCatalog {
   }
 
   forRole(role: MemberRole): Scopes {
-    return role === 'VIEWER' ? this.read : new Set(this.all);
+    return role === 'VIEWER' ? this.read : this.everything;
   }
 
   /** Scopes an API key of this access level holds; `listed` matters only for RESTRICTED. */

@@ -8,7 +8,8 @@ import type { Database, Queryable } from './open';
  * The one invalidation channel for every kind of credential (SPEC §7). A change that
  * narrows or ends a credential — revoke, rotate, update of a key; logout, role change,
  * removal, password change of a member — runs through `transaction()` and names what it
- * changed with `changed()`:
+ * changed with `changed()`; so does every change to an organization's list of keys
+ * (creation included), for the list cache (keys/listCache.ts):
  *
  * - on PostgreSQL, `pg_notify` is sent inside that same transaction, so other instances
  *   hear of it exactly when (and only if) it commits; each instance LISTENs on a dedicated
@@ -23,15 +24,19 @@ import type { Database, Queryable } from './open';
 
 export const CHANNEL = 'keyward_credentials';
 
-export type CredentialChange = { apiKeyId: string } | { memberId: string } | { sessionId: string };
+/** Tags of changes to an organization's list of keys: `keys-of:<organization ID>`. */
+export const KEYS_OF_PREFIX = 'keys-of:';
+
+export type CredentialChange = { apiKeyId: string } | { memberId: string } | { sessionId: string } | { keysOf: string };
 
 export function tagOf(change: CredentialChange): string {
   if ('apiKeyId' in change) return `key:${change.apiKeyId}`;
+  if ('keysOf' in change) return `${KEYS_OF_PREFIX}${change.keysOf}`;
   if ('memberId' in change) return `member:${change.memberId}`;
   return `session:${change.sessionId}`;
 }
 
-/** What the channel drives: the credential cache. */
+/** What the channel drives: the credential cache and the key list cache. */
 export interface Evictable {
   invalidate(tag: string): void;
   suspend(): void;
@@ -59,12 +64,12 @@ export class InvalidationChannel {
   constructor(
     private readonly db: Database,
     private readonly target: DatabaseTarget,
-    private readonly cache: Evictable,
+    private readonly caches: readonly Evictable[],
     private readonly logger: Logger,
   ) {
     if (target.kind === 'postgres') {
       // Nothing may be served from memory before a missed NOTIFY is impossible.
-      cache.suspend();
+      this.each((cache) => cache.suspend());
       this.listener = postgres(target.url, {
         max: 1,
         idle_timeout: 0,
@@ -83,7 +88,11 @@ export class InvalidationChannel {
   private notified(channel: string, payload: string): void {
     if (channel !== CHANNEL) return;
     this.counters.received++;
-    this.cache.invalidate(payload);
+    this.each((cache) => cache.invalidate(payload));
+  }
+
+  private each(act: (cache: Evictable) => void): void {
+    for (const cache of this.caches) act(cache);
   }
 
   /** Runs `work` in a transaction; every change it names is announced and evicted. */
@@ -100,7 +109,7 @@ export class InvalidationChannel {
     } finally {
       // After commit (or rollback, where evicting is merely wasted): an entry filled from a
       // row read before the commit is evicted now, and a fill still in flight is refused.
-      for (const tag of tags) this.cache.invalidate(tag);
+      for (const tag of tags) this.each((cache) => cache.invalidate(tag));
     }
   }
 
@@ -137,7 +146,7 @@ export class InvalidationChannel {
       this.retryMs = RETRY_MIN_MS;
       // Tickets taken while the cache was off are refused: their rows may predate a change
       // whose NOTIFY was missed.
-      this.cache.resume();
+      this.each((cache) => cache.resume());
       for (const resolve of this.waiters.splice(0)) resolve();
       this.logger.info({ channel: CHANNEL }, 'listening for credential changes');
     } catch (error) {
@@ -151,7 +160,7 @@ export class InvalidationChannel {
     if (this.listening) {
       this.listening = false;
       this.counters.drops++;
-      this.cache.suspend();
+      this.each((cache) => cache.suspend());
       this.logger.warn('credential change listener lost: cache bypassed until it is back');
     }
     this.scheduleRetry();

@@ -5,6 +5,7 @@ import { apiKeys, members, organizations, type ApiKeyRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
 import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
 import { pageSize, toPage, type Page } from '../pagination';
+import type { CredentialChange } from '../db/notify';
 import type { Queryable } from '../db/open';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
@@ -127,8 +128,10 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
   const key = newKey(newKeyId());
   const secretHash = await tenant.services.bcrypt.run(() => hashSecret(key.secret, config.keyHashCost));
   const createdBy = await creatorLabel(tenant);
-  const apiKey = await tenant.db.transaction(async (tx) => {
+  const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
     await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
+    // Nothing cached can hold the new key, but every cached list of its organization misses it.
+    await changed({ keysOf: tenant.organizationId });
     const [row] = await tx
       .insert(apiKeys)
       .values({
@@ -148,6 +151,12 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
     return row!;
   });
   return { apiKey, fullKey: key.fullKey };
+}
+
+/** A change to a key: its cached credentials go, and so do its organization's cached lists. */
+async function keyChanged(changed: (change: CredentialChange) => Promise<void>, tenant: Tenant, keyId: string): Promise<void> {
+  await changed({ apiKeyId: keyId });
+  await changed({ keysOf: tenant.organizationId });
 }
 
 export interface ApiKeyChanges {
@@ -199,7 +208,7 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
     }
     // Nothing differs from the stored row: nothing is written and nothing audited.
     if (Object.keys(set).length === 0) return key;
-    await changed({ apiKeyId: key.id });
+    await keyChanged(changed, tenant, key.id);
 
     const [row] = await tx.update(apiKeys).set(set).where(and(inTenant(tenant), eq(apiKeys.id, key.id))).returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.updated', tenant.actor, key.id);
@@ -235,7 +244,7 @@ export async function rotateApiKey(
     const existing = await lockKey(tx, tenant, id);
     if (existing.revokedAt) throw badInput('id', 'the key was revoked meanwhile');
     requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
-    await changed({ apiKeyId: existing.id });
+    await keyChanged(changed, tenant, existing.id);
     const [row] = await tx
       .update(apiKeys)
       .set({
@@ -260,7 +269,7 @@ export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRo
   return tenant.services.invalidations.transaction(async (tx, changed) => {
     const key = await lockKey(tx, tenant, id);
     if (key.revokedAt) return key;
-    await changed({ apiKeyId: key.id });
+    await keyChanged(changed, tenant, key.id);
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date(), previousSecretHash: null, previousChecksum: null, previousExpiresAt: null })

@@ -81,6 +81,11 @@ export type VerificationCode =
   | 'REVOKED'
   | 'VALID';
 
+export type ListAndViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ListAndViewerQuery = { apiKeys: { totalCount: number }, viewer: { kind: PrincipalKind } | null };
+
 export type AllKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -281,6 +286,16 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ListAndViewerDocument = new TypedDocumentString(`
+    query ListAndViewer {
+  apiKeys(first: 5) {
+    totalCount
+  }
+  viewer {
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<ListAndViewerQuery, ListAndViewerQueryVariables>;
 export const AllKeysDocument = new TypedDocumentString(`
     query AllKeys {
   apiKeys(first: 100, filter: {status: ACTIVE, search: "key"}) {
