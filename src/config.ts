@@ -68,6 +68,9 @@ const env = z.object({
   METRICS: bool.default(false),
   // Verified API keys and sessions kept in memory (about 1 KB each: see README).
   CREDENTIAL_CACHE_SIZE: int(1, 10_000_000).default(10_000),
+  // How long a key list may be answered from memory; 0 turns the key list cache off. At
+  // most 5 s, so that lastUsedAt (written every 5 s) stays within SPEC's 10 s.
+  KEY_LIST_CACHE_TTL_MS: int(0, 5_000).default(2_000),
   // bcrypt compares allowed to wait for the thread pool before RATE_LIMITED.
   BCRYPT_QUEUE_SIZE: int(0, 100_000).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -130,6 +133,7 @@ export interface Config {
   /** Serve Prometheus metrics at GET /metrics. */
   metrics: boolean;
   credentialCacheSize: number;
+  keyListCacheTtlMs: number;
   bcryptQueueSize: number;
 }
 
@@ -193,6 +197,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY ?? { kind: 'none' },
     metrics: e.METRICS,
     credentialCacheSize: e.CREDENTIAL_CACHE_SIZE,
+    keyListCacheTtlMs: e.KEY_LIST_CACHE_TTL_MS,
     bcryptQueueSize: e.BCRYPT_QUEUE_SIZE,
   };
 }

@@ -55,7 +55,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
   sessionTouches.start();
   const catalog = new ScopeCatalog(config.scopeResources);
   const credentials = new CredentialCache<CachedCredential>({ max: config.credentialCacheSize, ttlMs: CREDENTIAL_TTL_MS });
-  const keyLists = new KeyListCache<object>();
+  const keyLists = new KeyListCache<object>({ ttlMs: config.keyListCacheTtlMs });
   const bcrypt = new BcryptQueue(threadPoolSize(), config.bcryptQueueSize);
   const limiter = new FailureLimiter(database.db);
   const decoyPasswordHash = hashPassword(randomBytes(32).toString('hex'), config.passwordHashCost);

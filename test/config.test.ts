@@ -31,6 +31,7 @@ describe('configuration', () => {
       trustProxy: { kind: 'none' },
       metrics: false,
       credentialCacheSize: 10_000,
+      keyListCacheTtlMs: 2_000,
       bcryptQueueSize: 64,
     });
   });
@@ -51,6 +52,7 @@ describe('configuration', () => {
       REQUEST_TIMEOUT_MS: '5000',
       TRUST_PROXY: '10.0.0.0/8, loopback',
       METRICS: 'true',
+      KEY_LIST_CACHE_TTL_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -65,6 +67,7 @@ describe('configuration', () => {
       requestTimeoutMs: 5_000,
       trustProxy: { kind: 'addresses', addresses: ['10.0.0.0/8', 'loopback'] },
       metrics: true,
+      keyListCacheTtlMs: 0,
     });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ kind: 'all' });
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
@@ -93,6 +96,7 @@ describe('configuration', () => {
     [{ REQUEST_TIMEOUT_MS: 'soon' }, /^REQUEST_TIMEOUT_MS: /],
     [{ TRUST_PROXY: 'not an address' }, /^TRUST_PROXY: /],
     [{ METRICS: 'perhaps' }, /^METRICS: /],
+    [{ KEY_LIST_CACHE_TTL_MS: '10000' }, /^KEY_LIST_CACHE_TTL_MS: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme' }, /^BOOTSTRAP_ADMIN_EMAIL: must be set together/],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'nope', BOOTSTRAP_ADMIN_PASSWORD: 'long enough pass' }, /^BOOTSTRAP_ADMIN_EMAIL: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'a@b.test', BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],

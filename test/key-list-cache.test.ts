@@ -1,5 +1,5 @@
 import { tagOf } from '../src/db/notify';
-import { KeyListCache } from '../src/keys/listCache';
+import { KEY_LIST_MAX_ENTRY_CHARS, KeyListCache } from '../src/keys/listCache';
 import { serverUrl } from './database';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
 import { ApiKeys, CreateApiKey, RevokeApiKey, RotateApiKey, UpdateApiKey, UpdateMemberRole } from './operations';
@@ -10,6 +10,12 @@ import { graphql } from './gql';
  * costs a lookup, and no change to an organization's keys, nor to the rights of who asks,
  * is ever hidden by it.
  */
+
+const TypenameOnly = graphql(`
+  query TypenameOnly {
+    __typename
+  }
+`);
 
 const ListAndViewer = graphql(`
   query ListAndViewer {
@@ -87,14 +93,16 @@ describe('key lists through GraphQL', () => {
 
   it('leaves the cached lists of other organizations in place', async () => {
     const elsewhere = await t.signUpOrganization('Listed Elsewhere');
+    await quiet();
     await list(owner.token);
     await createKey(elsewhere, { name: 'elsewhere', access: 'READ_ONLY' });
+    await quiet();
     const hits = stats().hits;
     await list(owner.token);
     expect(stats().hits).toBe(hits + 1);
   });
 
-  it('never gives a principal whose rights narrowed an answer made for its old rights', async () => {
+  it('answers a key narrowed out of api_keys:read FORBIDDEN at once, not from its cached list', async () => {
     const key = await createKey(owner, { name: 'narrowed', access: 'FULL' });
     await list(key.token);
     await list(key.token);
@@ -107,6 +115,7 @@ describe('key lists through GraphQL', () => {
   it('keeps the answers of one member apart by the rights it held when asking', async () => {
     // A role change announces nothing to the key lists; the scopes in the cache key do the work.
     const admin = await t.addMember(owner, 'ADMIN');
+    await quiet();
     await list(admin.token);
     await t.ok(UpdateMemberRole, { id: admin.memberId, role: 'VIEWER' }, { token: owner.token });
     const { hits, fills } = stats();
@@ -116,6 +125,7 @@ describe('key lists through GraphQL', () => {
 
   it('keeps nothing but key-list queries, and no answer with an error', async () => {
     const fills = stats().fills;
+    await t.ok(TypenameOnly, {}, { token: owner.token });
     await t.ok(ListAndViewer, {}, { token: owner.token });
     await t.ok(ListAndViewer, {}, { token: owner.token });
     expect(codes(await t.execute(ApiKeys, { first: 5, after: 'not a cursor' }, { token: owner.token }))).toEqual(['BAD_USER_INPUT']);
@@ -123,6 +133,15 @@ describe('key lists through GraphQL', () => {
     // Anonymous: refused, and nothing kept.
     expect(codes(await t.execute(ApiKeys, { first: 5 }))).toEqual(['UNAUTHENTICATED']);
     expect(stats().fills).toBe(fills);
+  });
+
+  it('makes no new entry for variables the query does not declare', async () => {
+    await quiet();
+    await list(owner.token);
+    const { hits, fills } = stats();
+    const padded = await t.ok(ApiKeys, { first: 100, padding: 'x'.repeat(1000) } as never, { token: owner.token });
+    expect(padded.apiKeys).toEqual(await list(owner.token));
+    expect(stats()).toMatchObject({ hits: hits + 2, fills });
   });
 
   it('tells pages and filters apart', async () => {
@@ -145,18 +164,18 @@ describe('the cache itself', () => {
     const cache = new KeyListCache<object>();
     const early = cache.ticket();
     cache.invalidate(tag);
-    expect(cache.fill(early, org, 'k', { page: 1 })).toBe(false);
+    expect(cache.fill(early, org, 'k', { page: 1 }, 10)).toBe(false);
     expect(cache.get(org, 'k')).toBeUndefined();
-    expect(cache.fill(early, 'org-2', 'k', { page: 2 })).toBe(true);
-    expect(cache.fill(cache.ticket(), org, 'k', { page: 3 })).toBe(true);
+    expect(cache.fill(early, 'org-2', 'k', { page: 2 }, 10)).toBe(true);
+    expect(cache.fill(cache.ticket(), org, 'k', { page: 3 }, 10)).toBe(true);
     expect(cache.get(org, 'k')).toEqual({ page: 3 });
     expect(cache.get('org-2', 'k')).toEqual({ page: 2 });
   });
 
   it('evicts an organization’s entries on its tag and ignores the tags of credentials', () => {
     const cache = new KeyListCache<object>();
-    cache.fill(cache.ticket(), org, 'a', { a: 1 });
-    cache.fill(cache.ticket(), 'org-2', 'a', { a: 2 });
+    cache.fill(cache.ticket(), org, 'a', { a: 1 }, 10);
+    cache.fill(cache.ticket(), 'org-2', 'a', { a: 2 }, 10);
     cache.invalidate(tagOf({ apiKeyId: 'x' }));
     cache.invalidate(tagOf({ memberId: org }));
     expect(cache.get(org, 'a')).toEqual({ a: 1 });
@@ -167,31 +186,41 @@ describe('the cache itself', () => {
 
   it('serves and keeps nothing while the channel is down, nor fills read before it came back', () => {
     const cache = new KeyListCache<object>();
-    cache.fill(cache.ticket(), org, 'a', { a: 1 });
+    cache.fill(cache.ticket(), org, 'a', { a: 1 }, 10);
     const during = cache.ticket();
     cache.suspend();
     expect(cache.get(org, 'a')).toBeUndefined();
-    expect(cache.fill(cache.ticket(), org, 'b', { b: 1 })).toBe(false);
+    expect(cache.fill(cache.ticket(), org, 'b', { b: 1 }, 10)).toBe(false);
     cache.resume();
-    expect(cache.fill(during, org, 'c', { c: 1 })).toBe(false);
-    expect(cache.fill(cache.ticket(), org, 'd', { d: 1 })).toBe(true);
+    expect(cache.fill(during, org, 'c', { c: 1 }, 10)).toBe(false);
+    expect(cache.fill(cache.ticket(), org, 'd', { d: 1 }, 10)).toBe(true);
     expect(cache.get(org, 'd')).toEqual({ d: 1 });
   });
 
   it('forgets an answer after its TTL, so what changes unannounced (lastUsedAt, expiry) shows soon', async () => {
     const cache = new KeyListCache<object>({ ttlMs: 40 });
-    cache.fill(cache.ticket(), org, 'a', { a: 1 });
+    cache.fill(cache.ticket(), org, 'a', { a: 1 }, 10);
     expect(cache.get(org, 'a')).toEqual({ a: 1 });
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(cache.get(org, 'a')).toBeUndefined();
   });
 
-  it('holds a bounded number of answers', () => {
-    const cache = new KeyListCache<object>({ max: 3 });
-    for (let i = 0; i < 10; i++) cache.fill(cache.ticket(), org, `k${i}`, { i });
-    expect(cache.stats().size).toBe(3);
-    expect(cache.get(org, 'k9')).toEqual({ i: 9 });
+  it('holds answers up to a bound counted in characters, and none too large to be worth it', () => {
+    const cache = new KeyListCache<object>({ maxChars: 1_000 });
+    // 98 characters of answer and 2 of key: 100 each, so ten fit.
+    for (let i = 0; i < 15; i++) cache.fill(cache.ticket(), org, `k${i.toString(36)}`, { i }, 98);
+    expect(cache.stats()).toMatchObject({ size: 10, chars: 1_000 });
+    expect(cache.get(org, 'ke')).toEqual({ i: 14 });
     expect(cache.get(org, 'k0')).toBeUndefined();
+    const roomy = new KeyListCache<object>({ maxChars: 10_000_000 });
+    expect(roomy.fill(roomy.ticket(), org, 'huge', { huge: true }, KEY_LIST_MAX_ENTRY_CHARS)).toBe(false);
+    expect(roomy.fill(roomy.ticket(), org, 'big', { big: true }, KEY_LIST_MAX_ENTRY_CHARS - 10)).toBe(true);
+  });
+
+  it('keeps nothing with a TTL of 0 (KEY_LIST_CACHE_TTL_MS=0)', () => {
+    const off = new KeyListCache<object>({ ttlMs: 0 });
+    expect(off.fill(off.ticket(), org, 'a', { a: 1 }, 10)).toBe(false);
+    expect(off.get(org, 'a')).toBeUndefined();
   });
 });
 
@@ -200,8 +229,12 @@ const onServer = serverUrl ? describe : describe.skip;
 onServer('across instances (PostgreSQL LISTEN/NOTIFY)', () => {
   it('a key created on A shows in the list cached on B within 1 s', async () => {
     const b = await t.another();
+    await quiet();
+    await quiet(b);
     const before = await list(owner.token, b);
+    const hits = stats(b).hits;
     await list(owner.token, b);
+    expect(stats(b).hits).toBe(hits + 1);
     const added = await createKey(owner, { name: 'from A', access: 'READ_ONLY' });
     const created = Date.now();
     let listed = await list(owner.token, b);

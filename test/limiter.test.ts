@@ -85,4 +85,19 @@ describe('failure limits on the API-key road', () => {
     expect(await storedPoints()).toBe(base + 1);
     limiter.stop();
   });
+
+  it('tells whether any limit may be spent, and stops telling so once its window is over', async () => {
+    const limiter = new FailureLimiter(t.services.database.db, { ...policies, keyId: { points: 1, windowSeconds: 1, inFlight: 2 } });
+    const attempt = { keyId: `swept-${++n}-${Date.now()}` };
+    expect(limiter.anySpent()).toBe(false);
+    await limiter.settle(await limiter.admit(attempt), 'wrong');
+    await expect(limiter.admit(attempt)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limiter.anySpent()).toBe(true);
+    // The window is 1 s and spent limits are swept at most once a second.
+    const end = Date.now() + 4_000;
+    while (limiter.anySpent() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(limiter.anySpent()).toBe(false);
+    expect(limiter.spentForMs(attempt)).toBe(0);
+    limiter.stop();
+  });
 });

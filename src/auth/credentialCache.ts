@@ -1,6 +1,7 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ChangeMarks, type Ticket } from '../db/changeMarks';
+import { KEYS_OF_PREFIX } from '../db/notify';
 
 /**
  * Verified credentials held in memory (SPEC §7): once an API key or a session has been
@@ -112,6 +113,9 @@ export class CredentialCache<E extends CachedCredential> {
 
   /** Evicts every entry carrying `tag`, and refuses later fills from earlier tickets. */
   invalidate(tag: string): void {
+    // The channel also carries changes to key lists, which no credential is tagged with:
+    // they would only cost a scan.
+    if (tag.startsWith(KEYS_OF_PREFIX)) return;
     this.changes.mark(tag);
     this.counters.invalidations++;
     const doomed: string[] = [];

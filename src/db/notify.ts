@@ -36,6 +36,9 @@ export function tagOf(change: CredentialChange): string {
   return `session:${change.sessionId}`;
 }
 
+/** Announces what a transaction changed (see `transaction`). */
+export type Changed = (...changes: CredentialChange[]) => Promise<void>;
+
 /** What the channel drives: the credential cache and the key list cache. */
 export interface Evictable {
   invalidate(tag: string): void;
@@ -96,14 +99,16 @@ export class InvalidationChannel {
   }
 
   /** Runs `work` in a transaction; every change it names is announced and evicted. */
-  async transaction<T>(work: (tx: Queryable, changed: (change: CredentialChange) => Promise<void>) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Queryable, changed: Changed) => Promise<T>): Promise<T> {
     const tags: string[] = [];
     try {
       return await this.db.transaction((tx) =>
-        work(tx, async (change) => {
-          const tag = tagOf(change);
-          tags.push(tag);
-          if (this.target.kind === 'postgres') await tx.execute(sql`select pg_notify(${CHANNEL}, ${tag})`);
+        work(tx, async (...changes) => {
+          const named = changes.map(tagOf);
+          tags.push(...named);
+          // One statement for all of them: the row lock of the change is held meanwhile.
+          const notices = sql.join(named.map((tag) => sql`pg_notify(${CHANNEL}, ${tag})`), sql`, `);
+          if (this.target.kind === 'postgres' && named.length > 0) await tx.execute(sql`select ${notices}`);
         }),
       );
     } finally {

@@ -5,7 +5,7 @@ import { apiKeys, members, organizations, type ApiKeyRow } from '../db/schema';
 import { badInput, forbidden, notFound } from '../errors';
 import { afterTimePosition, decodeTimeCursor, timeCursor } from '../db/keyset';
 import { pageSize, toPage, type Page } from '../pagination';
-import type { CredentialChange } from '../db/notify';
+import type { Changed } from '../db/notify';
 import type { Queryable } from '../db/open';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
@@ -154,9 +154,8 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
 }
 
 /** A change to a key: its cached credentials go, and so do its organization's cached lists. */
-async function keyChanged(changed: (change: CredentialChange) => Promise<void>, tenant: Tenant, keyId: string): Promise<void> {
-  await changed({ apiKeyId: keyId });
-  await changed({ keysOf: tenant.organizationId });
+function keyChanged(changed: Changed, tenant: Tenant, keyId: string): Promise<void> {
+  return changed({ apiKeyId: keyId }, { keysOf: tenant.organizationId });
 }
 
 export interface ApiKeyChanges {

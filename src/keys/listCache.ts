@@ -23,16 +23,27 @@ import { KEYS_OF_PREFIX, tagOf } from '../db/notify';
  *   the credential cache), and nothing is kept or served while the channel is down.
  */
 export const KEY_LIST_TTL_MS = 2_000;
-/** At most 100 keys a page at well under 1 KB each: a bound of about 20 MB in the worst case. */
-export const KEY_LIST_ENTRIES = 200;
+/**
+ * The bound, in characters of what an entry holds: the answer's JSON text and its cache
+ * key. Measured, an entry takes about 4.2 bytes of heap per character (the text and the
+ * result objects behind it), so this is about 10 MB. A console page of 20 keys is about
+ * 10,000 characters (44 KB): some 250 of them fit.
+ */
+export const KEY_LIST_MAX_CHARS = 2_500_000;
+/** Larger answers are not kept: they would push out many pages that are asked for more often. */
+export const KEY_LIST_MAX_ENTRY_CHARS = 250_000;
 
 interface Stored<V> {
   organizationId: string;
   value: V;
+  /** Characters the entry holds (its answer's text and its key), counted against the bound. */
+  size: number;
 }
 
 export interface KeyListCacheStats {
   size: number;
+  /** Characters held, against KEY_LIST_MAX_CHARS. */
+  chars: number;
   hits: number;
   misses: number;
   fills: number;
@@ -45,12 +56,22 @@ export class KeyListCache<V extends object> {
   private bypassing = false;
   private counters = { hits: 0, misses: 0, fills: 0, droppedFills: 0 };
 
-  constructor(options: { max?: number; ttlMs?: number } = {}) {
-    this.entries = new LRUCache({ max: options.max ?? KEY_LIST_ENTRIES, ttl: options.ttlMs ?? KEY_LIST_TTL_MS, ttlAutopurge: false });
+  private readonly enabled: boolean;
+
+  /** `ttlMs` 0 turns the cache off: nothing is kept (KEY_LIST_CACHE_TTL_MS=0). */
+  constructor(options: { maxChars?: number; ttlMs?: number } = {}) {
+    const ttl = options.ttlMs ?? KEY_LIST_TTL_MS;
+    this.enabled = ttl > 0;
+    this.entries = new LRUCache({
+      maxSize: options.maxChars ?? KEY_LIST_MAX_CHARS,
+      sizeCalculation: (stored) => stored.size,
+      ttl: Math.max(ttl, 1),
+      ttlAutopurge: false,
+    });
   }
 
   get(organizationId: string, key: string): V | undefined {
-    if (this.bypassing) return undefined;
+    if (this.bypassing || !this.enabled) return undefined;
     const stored = this.entries.get(`${organizationId} ${key}`);
     if (stored) this.counters.hits++;
     else this.counters.misses++;
@@ -62,12 +83,15 @@ export class KeyListCache<V extends object> {
     return this.changes.ticket();
   }
 
-  fill(ticket: Ticket, organizationId: string, key: string, value: V): boolean {
-    if (this.bypassing || this.changes.isStale(ticket, [tagOf({ keysOf: organizationId })])) {
+  /** Keeps `value` (`chars` long as sent) unless a change was announced since `ticket`. */
+  fill(ticket: Ticket, organizationId: string, key: string, value: V, chars: number): boolean {
+    if (!this.enabled) return false;
+    const size = chars + key.length;
+    if (this.bypassing || size > KEY_LIST_MAX_ENTRY_CHARS || this.changes.isStale(ticket, [tagOf({ keysOf: organizationId })])) {
       this.counters.droppedFills++;
       return false;
     }
-    this.entries.set(`${organizationId} ${key}`, { organizationId, value });
+    this.entries.set(`${organizationId} ${key}`, { organizationId, value, size });
     this.counters.fills++;
     return true;
   }
@@ -78,7 +102,8 @@ export class KeyListCache<V extends object> {
     this.changes.mark(tag);
     const organizationId = tag.slice(KEYS_OF_PREFIX.length);
     const doomed: string[] = [];
-    // A scan of at most KEY_LIST_ENTRIES: key changes are admin actions, far rarer than reads.
+    // A scan of the few hundred entries the bound allows: key changes are admin actions, far
+    // rarer than reads.
     for (const [key, stored] of this.entries.entries()) if (stored.organizationId === organizationId) doomed.push(key);
     for (const key of doomed) this.entries.delete(key);
   }
@@ -95,6 +120,6 @@ export class KeyListCache<V extends object> {
   }
 
   stats(): KeyListCacheStats {
-    return { size: this.entries.size, ...this.counters };
+    return { size: this.entries.size, chars: this.entries.calculatedSize, ...this.counters };
   }
 }

@@ -81,6 +81,11 @@ export type VerificationCode =
   | 'REVOKED'
   | 'VALID';
 
+export type TypenameOnlyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TypenameOnlyQuery = { __typename: 'Query' };
+
 export type ListAndViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -286,6 +291,11 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const TypenameOnlyDocument = new TypedDocumentString(`
+    query TypenameOnly {
+  __typename
+}
+    `) as unknown as TypedDocumentString<TypenameOnlyQuery, TypenameOnlyQueryVariables>;
 export const ListAndViewerDocument = new TypedDocumentString(`
     query ListAndViewer {
   apiKeys(first: 5) {
