@@ -239,6 +239,37 @@ function load(url: string, scenario: Scenario, seconds = SECONDS, extra: Partial
   });
 }
 
+/** (g)'s flood, from a process of its own (flood.ts), running a little longer than the measured load. */
+function startFlood(url: string, keys: string[]): { started: Promise<void>; done: Promise<Figures> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, 'flood.ts')], {
+    env: {
+      ...process.env,
+      FLOOD_URL: `${url}/graphql`,
+      FLOOD_KEYS: JSON.stringify(keys),
+      FLOOD_CONNECTIONS: String(CONNECTIONS),
+      FLOOD_SECONDS: String(SECONDS + 1),
+      FLOOD_CLIENT,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.includes('started\n')) markStarted();
+  });
+  const done = new Promise<Figures>((resolve, reject) =>
+    child.on('exit', (code) => {
+      const last = output.trim().split('\n').at(-1)!;
+      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`the flood process failed (${code}): ${output}`));
+      const { rps, non2xx } = JSON.parse(last) as { rps: number; non2xx: number };
+      resolve({ rps, non2xx, p50: 0, p99: 0, errors: 0, mismatches: 0 });
+    }),
+  );
+  return { started, done };
+}
+
 const q = (query: string, variables: object = {}) => JSON.stringify({ query, variables });
 const LIST = `{ apiKeys(first: 50) { totalCount edges { cursor node { id name description access scopes lastFour status
   createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } } pageInfo { hasNextPage endCursor } } }`;
@@ -320,18 +351,10 @@ async function main(): Promise<void> {
     const forged = Array.from({ length: 200 }, () => forgeKey(seeded.mainKeyId, seeded.mainChecksum));
     const floodFigures: Figures[] = [];
     const underFlood = async (): Promise<Figures> => {
-      // A fixed list the load generator cycles through, so the flood costs the client no
-      // per-request callback (it shares this process with the measured load).
-      const flood = load(server.url, { name: 'flood', body: '' }, SECONDS, {
-        requests: forged.map((key) => ({
-          method: 'POST' as const,
-          path: '/graphql',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-forwarded-for': FLOOD_CLIENT },
-          body: q('{ viewer { kind } }'),
-        })),
-      });
+      const flood = startFlood(server.url, forged);
+      await flood.started;
       const legitimate = await load(server.url, scenarios[1]!);
-      floodFigures.push(await flood);
+      floodFigures.push(await flood.done);
       return legitimate;
     };
     const ownRates: number[] = [];
