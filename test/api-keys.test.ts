@@ -1,5 +1,5 @@
-import { count, eq } from 'drizzle-orm';
-import { apiKeys, auditEvents } from '../src/db/schema';
+import { count, eq, sql } from 'drizzle-orm';
+import { apiKeys, auditEvents, organizations } from '../src/db/schema';
 import { tagOf } from '../src/db/notify';
 import type { Queryable } from '../src/db/open';
 import { newKey, newKeyId } from '../src/keys/format';
@@ -440,6 +440,25 @@ describe('listing keys', () => {
     expect([listed.totalCount, listed.edges.length, await total(other)]).toEqual([6, 6, 1]);
     // A filtered list is counted over its rows.
     expect((await t.ok(ApiKeys, { filter: { status: 'REVOKED' } }, { token: counted.token })).apiKeys.totalCount).toBe(1);
+  });
+
+  it('counts nothing once the table is truncated, in every organization (on a database of its own)', async () => {
+    const own = await startTestApp();
+    try {
+      const [a, b] = [await own.signUpOrganization('Truncated A'), await own.signUpOrganization('Truncated B')];
+      for (const s of [a, a, b]) await own.ok(CreateApiKey, { input: { name: 'to go', access: 'READ_ONLY' } }, { token: s.token });
+      const total = async (s: Session) => (await own.ok(ApiKeys, { first: 1 }, { token: s.token })).apiKeys.totalCount;
+      expect([await total(a), await total(b)]).toEqual([2, 1]);
+      const { db } = own.services.database;
+      await db.execute(sql`truncate api_keys`);
+      // Behind the app's back, so announced here as a change's transaction would.
+      for (const { id } of await db.select({ id: organizations.id }).from(organizations)) own.services.keyLists.invalidate(tagOf({ keysOf: id }));
+      expect([await total(a), await total(b)]).toEqual([0, 0]);
+      const counts = await db.select({ n: organizations.apiKeyCount }).from(organizations);
+      expect(counts.map((c) => c.n)).toEqual(counts.map(() => 0));
+    } finally {
+      await own.close();
+    }
   });
 
   it('pages 20 at a time by default, and up to 100', async () => {
