@@ -13,9 +13,9 @@ import type { Context } from './context';
  * The answer is a function of who asks, with which scopes, and what they send, so all of
  * that is the cache key: the principal (the whole scope set, so a narrowed key or a
  * demoted member never meets an answer made for its old rights), the document, the
- * operation name and the values of the variables it declares. Authentication has happened before this point, as
- * for every request; a hit replaces field execution only, scope checks included, which
- * is why the scopes are part of the key.
+ * operation name and the values of the variables it declares. Authentication has
+ * happened before this point, as for every request; a hit replaces field execution only,
+ * scope checks included, which is why the scopes are part of the key.
  *
  * Why not @graphql-yoga/plugin-response-cache: it rewrites every document and walks every
  * result to collect entities, a cost every other request would pay, and invalidates by
