@@ -61,6 +61,9 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 export type Attempt = Partial<Record<LimitName, string>>;
 
+/** One limit of one attempt, as the in-memory maps know it: `keyId:<id>`, `keyClient:<address>`, … */
+const limitKey = (name: string, key: string) => `${name}:${key}`;
+
 /** An attempt `admit` let through; hand it to `settle` once the check is over. */
 export interface Admission {
   readonly attempt: Attempt;
@@ -135,7 +138,7 @@ export class FailureLimiter {
       if (result.status === 'fulfilled') return;
       if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
       const [name, key] = entries[i]!;
-      this.spent.set(`${name}:${key}`, true, { ttl: Math.max(1, result.reason.msBeforeNext) });
+      this.spent.set(limitKey(name, key), true, { ttl: Math.max(1, result.reason.msBeforeNext) });
       wait = Math.max(wait, result.reason.msBeforeNext);
     });
     if (wait === 0) return;
@@ -155,7 +158,7 @@ export class FailureLimiter {
    */
   spentForMs(attempt: Attempt, refusing = false): number {
     let wait = 0;
-    for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(`${name}:${key}`));
+    for (const [name, key] of Object.entries(attempt)) wait = Math.max(wait, this.spent.getRemainingTTL(limitKey(name, key)));
     if (wait > 0 && refusing) this.limited++;
     return Math.max(0, wait);
   }
@@ -176,7 +179,7 @@ export class FailureLimiter {
   /** Starts an attempt the cheap way when its limits have a clean record (see above). */
   async admit(attempt: Attempt): Promise<Admission> {
     this.refuseIfSpent(attempt);
-    const limits = Object.entries(attempt).map(([name, key]) => `${name}:${key}`);
+    const limits = Object.entries(attempt).map(([name, key]) => limitKey(name, key!));
     if (limits.some((limit) => this.failing.has(limit))) {
       await this.begin(attempt);
       return { attempt, limits, strict: true };

@@ -1,6 +1,6 @@
 import type { ApiKeyRow } from '../db/schema';
 import * as keys from '../keys/keys';
-import { loadVerifiedKey, type Verification } from '../keys/verify';
+import type { Verification } from '../keys/verify';
 import { getOrganization } from '../organizations/organizations';
 import { builder } from './builder';
 import { connectionType, toConnection } from './connection';
@@ -100,7 +100,7 @@ const ApiKeyVerificationRef = builder.objectRef<Verification>('ApiKeyVerificatio
     apiKey: t.field({
       type: ApiKeyRef,
       nullable: true,
-      resolve: (v, _args, ctx) => (v.keyId ? loadVerifiedKey(ctx.services.database.db, v.keyId) : null),
+      resolve: (v, _args, ctx) => (v.keyId ? keys.getVerifiedApiKey(ctx.services.database.db, v.keyId) : null),
     }),
     organization: t.field({
       type: OrganizationRef,

@@ -42,6 +42,15 @@ const { organizationId: _org, secretHash: _s, checksum: _c, previousSecretHash: 
   getTableColumns(apiKeys);
 export type ApiKeyView = { [K in keyof typeof VIEW_COLUMNS]: ApiKeyRow[K] };
 
+/**
+ * A key a `verifyApiKey` caller has just proved it holds, by ID alone (that caller has no
+ * principal, hence no tenant): what a client may see of it, never its hashes.
+ */
+export async function getVerifiedApiKey(db: Queryable, keyId: string): Promise<ApiKeyView | null> {
+  const [row] = await db.select(VIEW_COLUMNS).from(apiKeys).where(eq(apiKeys.id, keyId));
+  return row ?? null;
+}
+
 export async function getApiKey(tenant: Tenant, id: string): Promise<ApiKeyView | null> {
   if (!KEY_ID_FORMAT.test(id)) return null;
   const [row] = await tenant.db.select(VIEW_COLUMNS).from(apiKeys).where(and(inTenant(tenant), eq(apiKeys.id, id)));

@@ -82,8 +82,8 @@ function slotOf(presented: string): string | null {
 /** The key ID of a string with a key's length and prefix, at its fixed offset. */
 const keyIdIn = (presented: string) => presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
 
-/** The row of a verified key, for a caller that asks for more than the verification holds. */
-export async function loadVerifiedKey(db: Queryable, keyId: string): Promise<ApiKeyRow | null> {
+/** The row a cold verification checks against, hashes included. */
+async function loadKeyRow(db: Queryable, keyId: string): Promise<ApiKeyRow | null> {
   const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
   return row ?? null;
 }
@@ -170,7 +170,7 @@ export class KeyVerifier {
     this.limiter.refuseIfSpent(attempt);
     // Taken before the row is read: a change committed from here on refuses the fill below.
     const ticket = this.cache.ticket();
-    const row = await loadVerifiedKey(this.db, parsed.keyId);
+    const row = await loadKeyRow(this.db, parsed.keyId);
     const claimed = row ? hashFor(row, parsed.checksum, now) : null;
     if (!row || !claimed) return null;
     // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
