@@ -3,7 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate';
-import type { Context } from './graphql/context';
+import { requestContext, type Context } from './graphql/context';
 import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
 import { keyListCachePlugin } from './graphql/keyListCache';
@@ -17,7 +17,6 @@ import { requestLimitsPlugin } from './http/requestLimits';
 import { loggableError } from './logger';
 import { metricsPlugin } from './metrics';
 import type { Services } from './services';
-import { tenantFor } from './tenant';
 
 const loggable = (arg: unknown) => (arg instanceof Error ? loggableError(arg) : arg);
 
@@ -55,16 +54,14 @@ export function createApp(services: Services): App {
       warn: (...args) => logger.warn({ yoga: args.map(loggable) }),
       error: (...args) => logger.debug({ yoga: args.map(loggable) }),
     },
-    context: async ({ request, req }) => {
+    context: ({ request, req }) => {
       const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
-      const principal = await authenticate(request.headers, services, clientIp);
-      return {
-        principal,
-        tenant: principal ? tenantFor(principal, clientIp, services) : null,
-        requestId: requestIdOf(request),
-        clientIp,
-        services,
-      };
+      const requestId = requestIdOf(request);
+      // Synchronous for a cached credential (see authenticate): no promise on the hot path.
+      const principal = authenticate(request.headers, services, clientIp);
+      return principal instanceof Promise
+        ? principal.then((found) => requestContext(found, requestId, clientIp, services))
+        : requestContext(principal, requestId, clientIp, services);
     },
     plugins: [
       requestIdPlugin(),

@@ -1,6 +1,8 @@
 import { unauthenticated } from '../errors';
 import type { Services } from '../services';
 import { KEY_PREFIX } from '../keys/format';
+import type { Verification } from '../keys/verify';
+import type { CachedSession } from '../sessions/sessions';
 import { rateLimited } from './bcryptQueue';
 import type { Principal } from './principal';
 
@@ -16,9 +18,8 @@ export type Credential = { kind: 'session'; token: string } | { kind: 'api_key';
 /** A request header by its lowercase name: from a Fetch `Headers` or a Node request alike. */
 export type HeaderReader = (name: string) => string | null;
 
-function readCredential(header: HeaderReader): Credential | null {
-  const authorization = header('authorization');
-  const apiKeyHeader = header('x-api-key');
+/** The credential in the `Authorization` and `X-API-Key` headers' values, if any. */
+function readCredential(authorization: string | null, apiKeyHeader: string | null): Credential | null {
   if (authorization === null && apiKeyHeader === null) return null;
   if (authorization !== null && apiKeyHeader !== null) throw unauthenticated('Send one credential: Authorization or X-API-Key, not both');
   if (apiKeyHeader !== null) {
@@ -34,44 +35,74 @@ function readCredential(header: HeaderReader): Credential | null {
   return { kind: 'session', token: value };
 }
 
-async function sessionPrincipal(token: string, services: Services): Promise<Principal | null> {
-  const session = await services.sessions.find(token);
+/**
+ * Principals, one per cached credential: a verified key's VALID verdict and a session's
+ * cache entry are the same object on every hit until the credential changes (a change
+ * evicts the entry, and the next verification makes new ones), so every request that
+ * presents the credential shares one principal and nothing is built per request.
+ */
+const principals = new WeakMap<object, Principal>();
+
+function sessionPrincipal(session: CachedSession | null, services: Services): Principal | null {
   if (!session) return null;
-  return {
-    kind: 'MEMBER',
-    organizationId: session.organizationId,
-    memberId: session.memberId,
-    // Cached with the session; a role change evicts it at once (db/notify.ts).
-    role: session.role,
-    sessionId: session.sessionId,
-    scopes: services.catalog.forRole(session.role),
-  };
+  let principal = principals.get(session);
+  if (!principal) {
+    principal = {
+      kind: 'MEMBER',
+      organizationId: session.organizationId,
+      memberId: session.memberId,
+      // Cached with the session; a role change evicts it at once (db/notify.ts).
+      role: session.role,
+      sessionId: session.sessionId,
+      scopes: services.catalog.forRole(session.role),
+    };
+    principals.set(session, principal);
+  }
+  return principal;
 }
 
-async function apiKeyPrincipal(key: string, services: Services, clientIp: string | null): Promise<Principal | null> {
-  const verification = await services.keys.verify(key, [], clientIp);
+function apiKeyPrincipal(verification: Verification, services: Services): Principal | null {
   // Too many failures or a full bcrypt queue: the whole request is refused with 429.
   if (verification.code === 'RATE_LIMITED') throw rateLimited(verification.retryAfterSeconds ?? 1);
   if (verification.code !== 'VALID') return null;
   services.usage.record(verification.keyId);
-  return {
-    kind: 'API_KEY',
-    organizationId: verification.organizationId,
-    apiKeyId: verification.keyId,
-    // Cached with the key; a change of access, scopes or expiry evicts it at once.
-    scopes: verification.scopes,
-  };
+  let principal = principals.get(verification);
+  if (!principal) {
+    principal = {
+      kind: 'API_KEY',
+      organizationId: verification.organizationId,
+      apiKeyId: verification.keyId,
+      // Cached with the key; a change of access, scopes or expiry evicts it at once.
+      scopes: verification.scopes,
+    };
+    principals.set(verification, principal);
+  }
+  return principal;
 }
 
-export async function authenticate(headers: Headers, services: Services, clientIp: string | null = null): Promise<Principal | null> {
-  const credential = readCredential((name) => headers.get(name));
-  if (!credential) return null;
-  const principal =
-    credential.kind === 'session'
-      ? await sessionPrincipal(credential.token, services)
-      : await apiKeyPrincipal(credential.key, services, clientIp);
+const presentedOrRefused = (principal: Principal | null): Principal => {
   if (!principal) throw unauthenticated('Invalid or expired credential');
   return principal;
+};
+
+/**
+ * The request's principal, or null when it presents no credential. A credential the cache
+ * holds is answered synchronously, without a promise: this runs for every request, and
+ * each promise is a heap object and a turn of the microtask queue. Callers await it.
+ */
+export function authenticate(headers: Headers, services: Services, clientIp: string | null = null): Principal | null | Promise<Principal | null> {
+  const credential = readCredential(headers.get('authorization'), headers.get('x-api-key'));
+  if (!credential) return null;
+  if (credential.kind === 'session') {
+    const session = services.sessions.find(credential.token);
+    return session instanceof Promise
+      ? session.then((found) => presentedOrRefused(sessionPrincipal(found, services)))
+      : presentedOrRefused(sessionPrincipal(session, services));
+  }
+  const verification = services.keys.verify(credential.key, [], clientIp);
+  return verification instanceof Promise
+    ? verification.then((verdict) => presentedOrRefused(apiKeyPrincipal(verdict, services)))
+    : presentedOrRefused(apiKeyPrincipal(verification, services));
 }
 
 /**
@@ -88,7 +119,7 @@ export function refusalFromMemory(header: HeaderReader, services: Services, clie
   if (!services.limiter.anySpent()) return 0;
   let credential: Credential | null;
   try {
-    credential = readCredential(header);
+    credential = readCredential(header('authorization'), header('x-api-key'));
   } catch {
     return 0;
   }

@@ -1,4 +1,4 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ChangeMarks, type Ticket } from '../db/changeMarks';
 import { KEYS_OF_PREFIX } from '../db/notify';
@@ -17,7 +17,9 @@ import { KEYS_OF_PREFIX } from '../db/notify';
  *   so the length extension that HMAC's second pass guards against gives an attacker
  *   nothing (it needs a digest to extend). One-shot `crypto.hash` costs ~1 µs and no
  *   object; `createHmac` builds an OpenSSL context per call, several times that on a
- *   loaded server, and this runs on every authenticated request.
+ *   loaded server, and this runs on every authenticated request. The digest is base64
+ *   text, compared in constant time by `sameDigest`: Node returns a one-shot digest as a
+ *   string in about half the time it takes to wrap it in a Buffer (~0.5 µs against ~1.2).
  * - Each entry carries tags (`key:<id>`, `member:<id>`, `session:<id>`); `invalidate(tag)`
  *   evicts every entry with that tag. Changes call it locally after their commit and, on
  *   PostgreSQL, through NOTIFY on every other instance.
@@ -49,8 +51,19 @@ export interface CacheStats {
 }
 
 interface Stored<E> {
-  digest: Buffer;
+  digest: string;
   entry: E;
+}
+
+/**
+ * Equality of two digests in time that depends on their length only (base64 of SHA-256:
+ * always 44 characters), like `crypto.timingSafeEqual` but for the strings kept here.
+ */
+function sameDigest(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
 }
 
 export class CredentialCache<E extends CachedCredential> {
@@ -66,11 +79,11 @@ export class CredentialCache<E extends CachedCredential> {
   }
 
   /** The keyed digest of a presented credential; the credential itself is never kept. */
-  digest(credential: string): Buffer {
-    return hash('sha256', this.digestKey + credential, 'buffer');
+  digest(credential: string): string {
+    return hash('sha256', this.digestKey + credential, 'base64');
   }
 
-  get(slot: string, digest: Buffer): E | undefined {
+  get(slot: string, digest: string): E | undefined {
     const stored = this.matching(this.entries.get(slot), digest);
     if (stored) this.counters.hits++;
     else if (!this.bypassing) this.counters.misses++;
@@ -78,14 +91,14 @@ export class CredentialCache<E extends CachedCredential> {
   }
 
   /** Like `get`, but only to look: counts neither a hit nor a miss, and leaves the LRU order. */
-  holds(slot: string, digest: Buffer): boolean {
+  holds(slot: string, digest: string): boolean {
     return this.matching(this.entries.peek(slot), digest) !== undefined;
   }
 
   /** The stored entry when it was filled with this very credential (constant-time compare). */
-  private matching(stored: Stored<E> | undefined, digest: Buffer): Stored<E> | undefined {
+  private matching(stored: Stored<E> | undefined, digest: string): Stored<E> | undefined {
     if (this.bypassing || !stored) return undefined;
-    return stored.digest.length === digest.length && timingSafeEqual(stored.digest, digest) ? stored : undefined;
+    return sameDigest(stored.digest, digest) ? stored : undefined;
   }
 
   /** Take before reading the row a fill will be made from. */
@@ -94,7 +107,7 @@ export class CredentialCache<E extends CachedCredential> {
   }
 
   /** Keeps a verified credential, unless something invalidated it since `ticket`. */
-  fill(ticket: Ticket, slot: string, digest: Buffer, entry: E): boolean {
+  fill(ticket: Ticket, slot: string, digest: string, entry: E): boolean {
     const stale =
       this.bypassing || this.changes.isStale(ticket, entry.tags);
     if (stale) {

@@ -3,6 +3,7 @@ import * as keys from '../keys/keys';
 import type { Verification } from '../keys/verify';
 import { getOrganization } from '../organizations/organizations';
 import { builder } from './builder';
+import type { Context } from './context';
 import { connectionType, toConnection } from './connection';
 import { OrganizationRef } from './organization';
 import { tenantOf } from './tenant';
@@ -111,6 +112,13 @@ const ApiKeyVerificationRef = builder.objectRef<Verification>('ApiKeyVerificatio
   }),
 });
 
+/** A verification counted in the metrics and, for a key that verified, in its lastUsedAt. */
+function recorded(verification: Verification, ctx: Context): Verification {
+  if (verification.keyId) ctx.services.usage.record(verification.keyId);
+  ctx.services.metrics.verifications.inc({ code: verification.code });
+  return verification;
+}
+
 builder.queryFields((t) => ({
   apiKeys: t.field({
     type: ApiKeyConnection,
@@ -137,11 +145,11 @@ builder.queryFields((t) => ({
     description: 'For the platform’s services: is this key genuine, live and allowed these scopes? Needs no principal.',
     authScopes: { public: true },
     args: { key: t.arg.string({ required: true }), requiredScopes: t.arg.stringList() },
-    resolve: async (_root, { key, requiredScopes }, ctx) => {
-      const verification = await ctx.services.keys.verify(key, requiredScopes ?? [], ctx.clientIp);
-      if (verification.keyId) ctx.services.usage.record(verification.keyId);
-      ctx.services.metrics.verifications.inc({ code: verification.code });
-      return verification;
+    // A cached key's verdict comes back synchronously, and so the whole execution stays
+    // synchronous (graphql-js turns every level above a promise into promises too).
+    resolve: (_root, { key, requiredScopes }, ctx) => {
+      const verification = ctx.services.keys.verify(key, requiredScopes ?? [], ctx.clientIp);
+      return verification instanceof Promise ? verification.then((v) => recorded(v, ctx)) : recorded(verification, ctx);
     },
   }),
 }));

@@ -2,8 +2,33 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
+import type { Principal } from '../auth/principal';
 import type { Context } from './context';
 import './inputs';
+
+interface ScopeLoaders {
+  public: boolean;
+  member: boolean;
+  scope: (scope: string) => boolean;
+}
+
+const ANONYMOUS: ScopeLoaders = { public: true, member: false, scope: () => false };
+
+/**
+ * A principal's scope loaders, made once per principal (principals are shared by every
+ * request presenting the same cached credential, see auth/authenticate.ts), not per request.
+ */
+const loaders = new WeakMap<Principal, ScopeLoaders>();
+
+function scopesOf(principal: Principal): ScopeLoaders {
+  let made = loaders.get(principal);
+  if (!made) {
+    const { scopes } = principal;
+    made = { public: true, member: principal.kind === 'MEMBER', scope: (scope) => scopes.has(scope) };
+    loaders.set(principal, made);
+  }
+  return made;
+}
 
 /**
  * The Pothos builder and nothing else. Scopes: `public` for fields anyone may call,
@@ -28,11 +53,7 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
   },
   scopeAuth: {
-    authScopes: (ctx) => ({
-      public: true,
-      member: ctx.principal?.kind === 'MEMBER',
-      scope: (scope: string) => ctx.principal?.scopes.has(scope) ?? false,
-    }),
+    authScopes: (ctx) => (ctx.principal ? scopesOf(ctx.principal) : ANONYMOUS),
     // No principal → UNAUTHENTICATED; a principal without the scope → FORBIDDEN (SPEC §4).
     unauthorizedError: (_parent, ctx) =>
       ctx.principal

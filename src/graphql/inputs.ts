@@ -49,7 +49,7 @@ export class InputLimitsPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (Object.keys(fieldConfig.args).length === 0) return resolver;
     const exempt = EXEMPT_ARGUMENTS[`${fieldConfig.parentType}.${fieldConfig.name}`];
     return (parent, args, context, info) => {
-      for (const [name, value] of Object.entries(args)) if (name !== exempt) checkInput(name, value);
+      for (const name in args) if (name !== exempt) checkInput(name, (args as Record<string, unknown>)[name]);
       return resolver(parent, args, context, info);
     };
   }

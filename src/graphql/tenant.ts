@@ -1,5 +1,5 @@
 import { unauthenticated } from '../errors';
-import type { Tenant } from '../tenant';
+import { tenantFor, type Tenant } from '../tenant';
 import type { Context } from './context';
 
 /**
@@ -7,6 +7,7 @@ import type { Context } from './context';
  * refused anonymous callers; the check here only keeps the types honest.
  */
 export function tenantOf(ctx: Context): Tenant {
-  if (!ctx.tenant) throw unauthenticated();
+  if (!ctx.principal) throw unauthenticated();
+  ctx.tenant ??= tenantFor(ctx.principal, ctx.clientIp, ctx.services);
   return ctx.tenant;
 }

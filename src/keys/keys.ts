@@ -21,9 +21,10 @@ import { hashSecret } from './secrets';
 export type ApiKeyStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 60 * 60;
 
-export function statusOf(key: Pick<ApiKeyRow, 'revokedAt' | 'expiresAt'>, now: Date | number = Date.now()): ApiKeyStatus {
+/** A row's status, or a cached key's (whose times are epoch milliseconds). */
+export function statusOf(key: { revokedAt: Date | number | null; expiresAt: Date | number | null }, now: Date | number = Date.now()): ApiKeyStatus {
   if (key.revokedAt) return 'REVOKED';
-  if (key.expiresAt && key.expiresAt.getTime() <= +now) return 'EXPIRED';
+  if (key.expiresAt && +key.expiresAt <= +now) return 'EXPIRED';
   return 'ACTIVE';
 }
 

@@ -56,9 +56,10 @@ export interface CachedSession extends CachedCredential {
   memberId: string;
   organizationId: string;
   role: MemberRole;
-  expiresAt: Date;
+  /** Epoch milliseconds, so that a hit compares numbers and makes no Date. */
+  expiresAt: number;
   /** Refreshed in memory on every use; written to the row in batches. */
-  lastUsedAt: Date;
+  lastUsedAt: number;
 }
 
 /**
@@ -76,33 +77,38 @@ export class SessionVerifier {
     private readonly touches: UsageRecorder,
   ) {}
 
-  async find(token: string, now = new Date()): Promise<CachedSession | null> {
+  /** A cached session is answered synchronously (no promise on the hot path); callers await either. */
+  find(token: string, now = Date.now()): CachedSession | null | Promise<CachedSession | null> {
     if (!TOKEN_FORMAT.test(token)) return null;
     const digest = this.cache.digest(token);
-    const slot = `s:${digest.toString('base64')}`;
-    let entry = this.cache.get(slot, digest) as CachedSession | undefined;
-    if (entry && (entry.expiresAt <= now || now.getTime() - entry.lastUsedAt.getTime() > SESSION_IDLE_MS)) {
-      this.cache.delete(slot);
-      entry = undefined;
-    }
-    if (!entry) {
-      const ticket = this.cache.ticket();
-      const row = await this.read(token, now);
-      if (!row) return null;
-      entry = {
-        kind: 'session',
-        tags: [tagOf({ sessionId: row.session.id }), tagOf({ memberId: row.member.id })],
-        sessionId: row.session.id,
-        memberId: row.member.id,
-        organizationId: row.member.organizationId,
-        role: row.member.role,
-        expiresAt: row.session.expiresAt,
-        lastUsedAt: row.session.lastUsedAt,
-      };
-      this.cache.fill(ticket, slot, digest, entry);
-    }
+    const slot = `s:${digest}`;
+    const entry = this.cache.get(slot, digest) as CachedSession | undefined;
+    if (entry && entry.expiresAt > now && now - entry.lastUsedAt <= SESSION_IDLE_MS) return this.used(entry, now);
+    if (entry) this.cache.delete(slot);
+    return this.findCold(token, slot, digest, now);
+  }
+
+  private async findCold(token: string, slot: string, digest: string, now: number): Promise<CachedSession | null> {
+    const ticket = this.cache.ticket();
+    const row = await this.read(token, new Date(now));
+    if (!row) return null;
+    const entry: CachedSession = {
+      kind: 'session',
+      tags: [tagOf({ sessionId: row.session.id }), tagOf({ memberId: row.member.id })],
+      sessionId: row.session.id,
+      memberId: row.member.id,
+      organizationId: row.member.organizationId,
+      role: row.member.role,
+      expiresAt: row.session.expiresAt.getTime(),
+      lastUsedAt: row.session.lastUsedAt.getTime(),
+    };
+    this.cache.fill(ticket, slot, digest, entry);
+    return this.used(entry, now);
+  }
+
+  private used(entry: CachedSession, now: number): CachedSession {
     entry.lastUsedAt = now;
-    this.touches.record(entry.sessionId, now.getTime());
+    this.touches.record(entry.sessionId, now);
     return entry;
   }
 
