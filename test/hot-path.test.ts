@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { GRAPHQL_ENDPOINT, type App } from '../src/app';
-import { earlyRefusal } from '../src/http/earlyRefusal';
+import { earlyRefusal, HOLD_MS } from '../src/http/earlyRefusal';
 import { createHttpServer } from '../src/http/server';
 import { apiKeys, auditEvents, members } from '../src/db/schema';
 import type { Services } from '../src/services';
@@ -241,6 +241,12 @@ describe('flood of wrong secrets', () => {
     let reachedApp = 0;
     const counted = ((req: IncomingMessage, res: ServerResponse) => (reachedApp++, t.app(req, res))) as unknown as App;
     const server = createHttpServer(counted, t.services.config, t.services.logger, earlyRefusal(t.services, GRAPHQL_ENDPOINT));
+    const bounded = createHttpServer(counted, t.services.config, t.services.logger, earlyRefusal(t.services, GRAPHQL_ENDPOINT, { ms: 5_000, max: 1 }));
+    const floodRequest = (key: string): RequestInit => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: '{ viewer { apiKey { id } } }' }),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const viewer = (key: string, headers: Record<string, string> = {}, at = url) =>
@@ -261,7 +267,10 @@ describe('flood of wrong secrets', () => {
       // Spent: from here the wrong key never reaches the app, and is told what Yoga told it.
       const before = reachedApp;
       const bcryptBefore = t.services.bcrypt.stats().completed;
+      const asked = performance.now();
       const early = await viewer(wrong);
+      // Held before it is answered (timers may fire a millisecond early).
+      expect(performance.now() - asked).toBeGreaterThanOrEqual(HOLD_MS - 5);
       expect(early.status).toBe(429);
       expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(early.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -289,9 +298,23 @@ describe('flood of wrong secrets', () => {
         const around = await viewer(wrong, {}, url.replace('/graphql', path));
         expect([path, around.status]).toEqual([path, 404]);
       }
+
+      // Holding is bounded: with one answer held already, the next is answered at once.
+      await new Promise<void>((resolve) => bounded.listen(0, '127.0.0.1', resolve));
+      const boundedUrl = `http://127.0.0.1:${(bounded.address() as AddressInfo).port}/graphql`;
+      const giveUp = new AbortController();
+      const first = fetch(boundedUrl, { ...floodRequest(wrong), signal: giveUp.signal }).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const sent = performance.now();
+      const second = await fetch(boundedUrl, floodRequest(wrong));
+      expect([second.status, performance.now() - sent < 2_000]).toEqual([429, true]);
+      giveUp.abort();
+      expect(await first).toBeNull();
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      for (const s of [server, bounded]) {
+        s.closeAllConnections();
+        if (s.listening) await new Promise((resolve) => s.close(resolve));
+      }
     }
   });
 

@@ -14,12 +14,25 @@ import { requestIdFrom } from './requestId';
  * (CORS included) and body Yoga gives a well-formed GraphQL request with that key, for a
  * fraction of the work. (A request Yoga would refuse for another reason first — a GET
  * without the CSRF header, a body that is not JSON — may be told 429 here instead.)
+ *
+ * Such an answer is also *held* for up to HOLD_MS (never past the Retry-After it gives):
+ * a client that is told to wait gets nothing sooner by not waiting. Over HTTP/1.1 each
+ * connection carries one request at a time, so a flooding client's pace drops to its
+ * connections per HOLD_MS, and neither this server nor the attacker's machine spends
+ * anything on the requests it would otherwise have sent meanwhile; a held answer costs a
+ * timer and an open socket, no CPU. At most MAX_HELD answers are held at once; beyond
+ * that (a flood spread over thousands of connections) they are answered at once, as
+ * before, so the number of open sockets stays bounded by this too.
  */
+export const HOLD_MS = 1_000;
+export const MAX_HELD = 1_000;
+
 export type EarlyRefusal = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-export function earlyRefusal(services: Services, graphqlEndpoint: string): EarlyRefusal {
+export function earlyRefusal(services: Services, graphqlEndpoint: string, hold = { ms: HOLD_MS, max: MAX_HELD }): EarlyRefusal {
   const clientAddress = clientAddressResolver(services.config.trustProxy);
   const { maxBodyBytes } = services.config;
+  let held = 0;
   return (req, res) => {
     // The app serves GraphQL at this path only (requestLimits.ts refuses look-alikes).
     if (!req.url || (req.url !== graphqlEndpoint && !req.url.startsWith(`${graphqlEndpoint}?`))) return false;
@@ -30,14 +43,31 @@ export function earlyRefusal(services: Services, graphqlEndpoint: string): Early
     const header = nodeHeader(req);
     const wait = refusalFromMemory(header, services, () => clientAddress({ get: header }, req.socket.remoteAddress));
     if (wait <= 0) return false;
-    answer(res, wait, requestIdFrom(header('x-request-id')), header('origin'));
+    const reply = (waitLeft: number) => answer(res, waitLeft, requestIdFrom(header('x-request-id')), header('origin'));
+    if (held >= hold.max) {
+      reply(wait);
+      return true;
+    }
+    const holdMs = Math.min(hold.ms, wait * 1000);
+    held++;
+    setTimeout(() => {
+      held--;
+      // A client that gave up meanwhile has nothing left to answer.
+      if (!res.destroyed && !res.writableEnded) reply(wait - holdMs / 1000);
+    }, holdMs);
     return true;
   };
 }
 
-/** As a Fetch `Headers` reads it: repeated headers joined with ", ". */
+/**
+ * As Yoga's `Headers` reads it: the Node adapter wraps `req.headers`, where Node keeps the
+ * first `Authorization` and joins repeated `X-API-Key` values with ", ".
+ */
 function nodeHeader(req: IncomingMessage): HeaderReader {
-  return (name) => req.headersDistinct[name]?.join(', ') ?? null;
+  return (name) => {
+    const value = req.headers[name];
+    return value === undefined ? null : String(value);
+  };
 }
 
 /** What Yoga answers for `rateLimited()` thrown while authenticating (src/graphql/errors.ts). */
