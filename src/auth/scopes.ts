@@ -25,6 +25,7 @@ export class ScopeCatalog {
   readonly grantableToKeys: Scopes;
   /** What OWNER and ADMIN hold: one set, not one per request. */
   private readonly everything: Scopes;
+  private readonly listed = new WeakMap<Scopes, readonly string[]>();
 
   constructor(extraResources: readonly string[] = []) {
     const resources = [...new Set([...BUILT_IN_RESOURCES, ...extraResources])];
@@ -69,8 +70,16 @@ export class ScopeCatalog {
     return this.all.filter((s) => wanted.has(s));
   }
 
-  /** Sorted for display: catalog order. */
-  list(scopes: Scopes): string[] {
-    return this.all.filter((s) => scopes.has(s));
+  /**
+   * Sorted for display: catalog order. Made once per scope set (sets are shared by every
+   * principal and verdict of a role, access level or cached key), not per request.
+   */
+  list(scopes: Scopes): readonly string[] {
+    let listed = this.listed.get(scopes);
+    if (!listed) {
+      listed = Object.freeze(this.all.filter((s) => scopes.has(s)));
+      this.listed.set(scopes, listed);
+    }
+    return listed;
   }
 }

@@ -77,9 +77,8 @@ function hashFor(key: ApiKeyRow, checksum: string, now: number): { hash: string;
 function verdictOf(entry: CachedKey, requiredScopes: readonly string[], now: number): Verification {
   const status = statusOf(entry, now);
   if (status !== 'ACTIVE') return refused(status);
-  if (requiredScopes.length === 0) return entry.valid;
-  const missing = requiredScopes.some((s) => !entry.scopes.has(s));
-  return missing ? { ...entry.valid, code: 'INSUFFICIENT_SCOPE' } : entry.valid;
+  for (const scope of requiredScopes) if (!entry.scopes.has(scope)) return { ...entry.valid, code: 'INSUFFICIENT_SCOPE' };
+  return entry.valid;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { DatabaseTarget } from '../../config';
 import { openDatabase } from '../../db/open';
 import { apiKeys, members, organizations } from '../../db/schema';
 import { checksumOf, KEY_PREFIX, lastFourOf, newKey, newKeyId } from '../../keys/format';
+import { MAX_HELD } from '../../http/earlyRefusal';
 import { forgeKey } from './forge';
 
 /** The report goes to stdout as plain lines: it is the command's output, not a server log. */
@@ -40,6 +41,7 @@ const WARM_UP_SECONDS = 2;
 const FLOOD_CLIENT = '203.0.113.66';
 const COLD = '(f) cold verification (new key each)';
 const FLOOD = '(g) (b) under a flood of wrong secrets';
+const WIDE_FLOOD = "(g′) (g), the flood past MAX_HELD";
 
 interface Figures {
   rps: number;
@@ -240,13 +242,13 @@ function load(url: string, scenario: Scenario, seconds = SECONDS, extra: Partial
 }
 
 /** (g)'s flood, from a process of its own (flood.ts), running a little longer than the measured load. */
-function startFlood(url: string, keys: string[]): { started: Promise<void>; done: Promise<Figures> } {
+function startFlood(url: string, keys: string[], connections = CONNECTIONS): { started: Promise<void>; done: Promise<Figures> } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, 'flood.ts')], {
     env: {
       ...process.env,
       FLOOD_URL: `${url}/graphql`,
       FLOOD_KEYS: JSON.stringify(keys),
-      FLOOD_CONNECTIONS: String(CONNECTIONS),
+      FLOOD_CONNECTIONS: String(connections),
       FLOOD_SECONDS: String(SECONDS + 1),
       FLOOD_CLIENT,
     },
@@ -349,19 +351,23 @@ async function main(): Promise<void> {
         verifyBody: (body: unknown) => String(body) === '{"data":{"verifyApiKey":{"valid":true}}}',
       });
     const forged = Array.from({ length: 200 }, () => forgeKey(seeded.mainKeyId, seeded.mainChecksum));
-    const floodFigures: Figures[] = [];
-    const underFlood = async (): Promise<Figures> => {
-      const flood = startFlood(server.url, forged);
+    // (g′) the same flood over more connections than the server holds answers for
+    // (http/earlyRefusal.ts): the connections past MAX_HELD are answered at once, so this
+    // is what a flood costs the server when holding cannot slow it down.
+    const floodFigures = new Map<string, Figures[]>();
+    const underFlood = (name: string, connections: number) => async (): Promise<Figures> => {
+      const flood = startFlood(server.url, forged, connections);
       await flood.started;
       const legitimate = await load(server.url, scenarios[1]!);
-      floodFigures.push(await flood.done);
+      floodFigures.set(name, [...(floodFigures.get(name) ?? []), await flood.done]);
       return legitimate;
     };
     const ownRates: number[] = [];
     const measured: Array<{ name: string; run: () => Promise<Figures> }> = [
       ...scenarios.map((s) => ({ name: s.name, run: () => load(server.url, s) })),
       { name: COLD, run: async () => (ownRates.push(await bcryptRate()), cold()) },
-      { name: FLOOD, run: underFlood },
+      { name: FLOOD, run: underFlood(FLOOD, CONNECTIONS) },
+      { name: WIDE_FLOOD, run: underFlood(WIDE_FLOOD, MAX_HELD + CONNECTIONS) },
     ];
 
     // Round by round, every scenario once, so that a noisy stretch of the shared machine
@@ -386,8 +392,6 @@ async function main(): Promise<void> {
     const baseline = avg(scenarios[0]!.name).rps;
     const coldFigures = avg(COLD);
     const ownRate = mean(ownRates);
-    const flooded = avg(FLOOD);
-    const flood = average(floodFigures);
     const plainB = avg(scenarios[1]!.name);
 
     print(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to (a) unless said)`);
@@ -399,10 +403,12 @@ async function main(): Promise<void> {
     print(
       row(COLD, coldFigures, null, `${(coldFigures.rps / ownRate).toFixed(2)} × bcrypt's own ${ownRate.toFixed(1)} compares/s; ${coldFigures.non2xx + coldFigures.errors + coldFigures.mismatches} failed`),
     );
-    print(
-      row(FLOOD, flooded, null,
-        `${(flooded.rps / plainB.rps).toFixed(2)} × (b); ${flooded.non2xx + flooded.errors + flooded.mismatches} failed legitimate; flood ${flood.rps.toFixed(0)} req/s, ${flood.non2xx} refused`),
-    );
+    for (const name of [FLOOD, WIDE_FLOOD]) {
+      const flooded = avg(name);
+      const flood = average(floodFigures.get(name)!);
+      const failed = flooded.non2xx + flooded.errors + flooded.mismatches;
+      print(row(name, flooded, null, `${(flooded.rps / plainB.rps).toFixed(2)} × (b); ${failed} failed legitimate; flood ${flood.rps.toFixed(0)} req/s, ${flood.non2xx} refused`));
+    }
 
     if (database.target.kind === 'postgres') await revocationLatency(server, database.url!, token);
     else print('(h) revocation seen by another instance: PostgreSQL only (set BENCH_DATABASE_URL)');
