@@ -43,22 +43,35 @@ function readCredential(authorization: string | null, apiKeyHeader: string | nul
  */
 const principals = new WeakMap<object, Principal>();
 
-function sessionPrincipal(session: CachedSession | null, services: Services): Principal | null {
-  if (!session) return null;
-  let principal = principals.get(session);
+function sharedPrincipal<S extends object>(source: S, services: Services, make: (source: S, services: Services) => Principal): Principal {
+  let principal = principals.get(source);
   if (!principal) {
-    principal = {
-      kind: 'MEMBER',
-      organizationId: session.organizationId,
-      memberId: session.memberId,
-      // Cached with the session; a role change evicts it at once (db/notify.ts).
-      role: session.role,
-      sessionId: session.sessionId,
-      scopes: services.catalog.forRole(session.role),
-    };
-    principals.set(session, principal);
+    principal = make(source, services);
+    principals.set(source, principal);
   }
   return principal;
+}
+
+const memberOf = (session: CachedSession, services: Services): Principal => ({
+  kind: 'MEMBER',
+  organizationId: session.organizationId,
+  memberId: session.memberId,
+  // Cached with the session; a role change evicts it at once (db/notify.ts).
+  role: session.role,
+  sessionId: session.sessionId,
+  scopes: services.catalog.forRole(session.role),
+});
+
+const apiKeyOf = (verdict: Verification & { keyId: string; organizationId: string }): Principal => ({
+  kind: 'API_KEY',
+  organizationId: verdict.organizationId,
+  apiKeyId: verdict.keyId,
+  // Cached with the key; a change of access, scopes or expiry evicts it at once.
+  scopes: verdict.scopes,
+});
+
+function sessionPrincipal(session: CachedSession | null, services: Services): Principal | null {
+  return session ? sharedPrincipal(session, services, memberOf) : null;
 }
 
 function apiKeyPrincipal(verification: Verification, services: Services): Principal | null {
@@ -66,18 +79,7 @@ function apiKeyPrincipal(verification: Verification, services: Services): Princi
   if (verification.code === 'RATE_LIMITED') throw rateLimited(verification.retryAfterSeconds ?? 1);
   if (verification.code !== 'VALID') return null;
   services.usage.record(verification.keyId);
-  let principal = principals.get(verification);
-  if (!principal) {
-    principal = {
-      kind: 'API_KEY',
-      organizationId: verification.organizationId,
-      apiKeyId: verification.keyId,
-      // Cached with the key; a change of access, scopes or expiry evicts it at once.
-      scopes: verification.scopes,
-    };
-    principals.set(verification, principal);
-  }
-  return principal;
+  return sharedPrincipal(verification, services, apiKeyOf);
 }
 
 const presentedOrRefused = (principal: Principal | null): Principal => {
