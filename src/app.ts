@@ -15,6 +15,7 @@ import { healthPlugin } from './http/health';
 import { requestIdOf, requestIdPlugin } from './http/requestId';
 import { requestLimitsPlugin } from './http/requestLimits';
 import { loggableError } from './logger';
+import { andThen } from './memo';
 import { metricsPlugin } from './metrics';
 import type { Services } from './services';
 
@@ -58,10 +59,7 @@ export function createApp(services: Services): App {
       const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
       const requestId = requestIdOf(request);
       // Synchronous for a cached credential (see authenticate): no promise on the hot path.
-      const principal = authenticate(request.headers, services, clientIp);
-      return principal instanceof Promise
-        ? principal.then((found) => requestContext(found, requestId, clientIp, services))
-        : requestContext(principal, requestId, clientIp, services);
+      return andThen(authenticate(request.headers, services, clientIp), (principal) => requestContext(principal, requestId, clientIp, services));
     },
     plugins: [
       requestIdPlugin(),

@@ -2,6 +2,7 @@ import { unauthenticated } from '../errors';
 import type { Services } from '../services';
 import { KEY_PREFIX } from '../keys/format';
 import type { Verification } from '../keys/verify';
+import { andThen, oncePer } from '../memo';
 import type { CachedSession } from '../sessions/sessions';
 import { rateLimited } from './bcryptQueue';
 import type { Principal } from './principal';
@@ -41,18 +42,7 @@ function readCredential(authorization: string | null, apiKeyHeader: string | nul
  * evicts the entry, and the next verification makes new ones), so every request that
  * presents the credential shares one principal and nothing is built per request.
  */
-const principals = new WeakMap<object, Principal>();
-
-function sharedPrincipal<S extends object>(source: S, services: Services, make: (source: S, services: Services) => Principal): Principal {
-  let principal = principals.get(source);
-  if (!principal) {
-    principal = make(source, services);
-    principals.set(source, principal);
-  }
-  return principal;
-}
-
-const memberOf = (session: CachedSession, services: Services): Principal => ({
+const memberOf = oncePer((session: CachedSession, services: Services): Principal => ({
   kind: 'MEMBER',
   organizationId: session.organizationId,
   memberId: session.memberId,
@@ -60,18 +50,18 @@ const memberOf = (session: CachedSession, services: Services): Principal => ({
   role: session.role,
   sessionId: session.sessionId,
   scopes: services.catalog.forRole(session.role),
-});
+}));
 
-const apiKeyOf = (verdict: Verification & { keyId: string; organizationId: string }): Principal => ({
+const apiKeyOf = oncePer((verdict: Verification & { keyId: string; organizationId: string }): Principal => ({
   kind: 'API_KEY',
   organizationId: verdict.organizationId,
   apiKeyId: verdict.keyId,
   // Cached with the key; a change of access, scopes or expiry evicts it at once.
   scopes: verdict.scopes,
-});
+}));
 
 function sessionPrincipal(session: CachedSession | null, services: Services): Principal | null {
-  return session ? sharedPrincipal(session, services, memberOf) : null;
+  return session ? memberOf(session, services) : null;
 }
 
 function apiKeyPrincipal(verification: Verification, services: Services): Principal | null {
@@ -79,7 +69,7 @@ function apiKeyPrincipal(verification: Verification, services: Services): Princi
   if (verification.code === 'RATE_LIMITED') throw rateLimited(verification.retryAfterSeconds ?? 1);
   if (verification.code !== 'VALID') return null;
   services.usage.record(verification.keyId);
-  return sharedPrincipal(verification, services, apiKeyOf);
+  return apiKeyOf(verification);
 }
 
 const presentedOrRefused = (principal: Principal | null): Principal => {
@@ -96,15 +86,9 @@ export function authenticate(headers: Headers, services: Services, clientIp: str
   const credential = readCredential(headers.get('authorization'), headers.get('x-api-key'));
   if (!credential) return null;
   if (credential.kind === 'session') {
-    const session = services.sessions.find(credential.token);
-    return session instanceof Promise
-      ? session.then((found) => presentedOrRefused(sessionPrincipal(found, services)))
-      : presentedOrRefused(sessionPrincipal(session, services));
+    return andThen(services.sessions.find(credential.token), (found) => presentedOrRefused(sessionPrincipal(found, services)));
   }
-  const verification = services.keys.verify(credential.key, [], clientIp);
-  return verification instanceof Promise
-    ? verification.then((verdict) => presentedOrRefused(apiKeyPrincipal(verdict, services)))
-    : presentedOrRefused(apiKeyPrincipal(verification, services));
+  return andThen(services.keys.verify(credential.key, [], clientIp), (verdict) => presentedOrRefused(apiKeyPrincipal(verdict, services)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { oncePer } from '../memo';
 
 /**
  * Scope arithmetic (SPEC §4). A scope is `<resource>:<action>`; the catalog is the
@@ -25,7 +26,6 @@ export class ScopeCatalog {
   readonly grantableToKeys: Scopes;
   /** What OWNER and ADMIN hold: one set, not one per request. */
   private readonly everything: Scopes;
-  private readonly listed = new WeakMap<Scopes, readonly string[]>();
 
   constructor(extraResources: readonly string[] = []) {
     const resources = [...new Set([...BUILT_IN_RESOURCES, ...extraResources])];
@@ -75,11 +75,8 @@ export class ScopeCatalog {
    * principal and verdict of a role, access level or cached key), not per request.
    */
   list(scopes: Scopes): readonly string[] {
-    let listed = this.listed.get(scopes);
-    if (!listed) {
-      listed = Object.freeze(this.all.filter((s) => scopes.has(s)));
-      this.listed.set(scopes, listed);
-    }
-    return listed;
+    return this.listed(scopes);
   }
+
+  private readonly listed = oncePer((scopes: Scopes): readonly string[] => Object.freeze(this.all.filter((s) => scopes.has(s))));
 }

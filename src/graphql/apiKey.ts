@@ -1,6 +1,7 @@
 import type { ApiKeyRow } from '../db/schema';
 import * as keys from '../keys/keys';
 import type { Verification } from '../keys/verify';
+import { andThen } from '../memo';
 import { getOrganization } from '../organizations/organizations';
 import { builder } from './builder';
 import type { Context } from './context';
@@ -148,8 +149,7 @@ builder.queryFields((t) => ({
     // A cached key's verdict comes back synchronously, and so the whole execution stays
     // synchronous (graphql-js turns every level above a promise into promises too).
     resolve: (_root, { key, requiredScopes }, ctx) => {
-      const verification = ctx.services.keys.verify(key, requiredScopes ?? [], ctx.clientIp);
-      return verification instanceof Promise ? verification.then((v) => recorded(v, ctx)) : recorded(verification, ctx);
+      return andThen(ctx.services.keys.verify(key, requiredScopes ?? [], ctx.clientIp), (verification) => recorded(verification, ctx));
     },
   }),
 }));

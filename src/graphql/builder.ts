@@ -3,6 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/principal';
+import { oncePer } from '../memo';
 import type { Context } from './context';
 import './inputs';
 
@@ -18,17 +19,9 @@ const ANONYMOUS: ScopeLoaders = { public: true, member: false, scope: () => fals
  * A principal's scope loaders, made once per principal (principals are shared by every
  * request presenting the same cached credential, see auth/authenticate.ts), not per request.
  */
-const loaders = new WeakMap<Principal, ScopeLoaders>();
-
-function scopesOf(principal: Principal): ScopeLoaders {
-  let made = loaders.get(principal);
-  if (!made) {
-    const { scopes } = principal;
-    made = { public: true, member: principal.kind === 'MEMBER', scope: (scope) => scopes.has(scope) };
-    loaders.set(principal, made);
-  }
-  return made;
-}
+const scopesOf = oncePer(
+  ({ kind, scopes }: Principal): ScopeLoaders => ({ public: true, member: kind === 'MEMBER', scope: (scope) => scopes.has(scope) }),
+);
 
 /**
  * The Pothos builder and nothing else. Scopes: `public` for fields anyone may call,

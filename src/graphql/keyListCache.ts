@@ -2,6 +2,7 @@ import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from '
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal';
 import type { Scopes } from '../auth/scopes';
+import { oncePer } from '../memo';
 import type { Context } from './context';
 
 /**
@@ -94,14 +95,10 @@ function variablesKey(declared: readonly string[], values: Record<string, unknow
 }
 
 /** Who asks and with which rights, as one string (the scope set's text is worked out once per set). */
-const scopeTexts = new WeakMap<Scopes, string>();
+const scopeText = oncePer((scopes: Scopes) => [...scopes].sort().join(' '));
 
 function principalKey(principal: Principal): string {
-  let scopes = scopeTexts.get(principal.scopes);
-  if (scopes === undefined) {
-    scopes = [...principal.scopes].sort().join(' ');
-    scopeTexts.set(principal.scopes, scopes);
-  }
+  const scopes = scopeText(principal.scopes);
   const id = principal.kind === 'MEMBER' ? principal.memberId : principal.apiKeyId;
   return `${principal.kind}:${id}:${scopes}`;
 }
