@@ -23,4 +23,24 @@ describe('schema', () => {
       .map((field) => field.name);
     expect(undeclared).toEqual([]);
   });
+
+  // graphql/context.ts shares scope-auth's request cache among the requests of one
+  // principal: sound only while every verdict is a function of the principal alone.
+  it('keeps every scope verdict a function of the principal alone', () => {
+    const offending: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      const typeOptions = (type.extensions as { pothosOptions?: Record<string, unknown> }).pothosOptions ?? {};
+      for (const option of ['authScopes', 'grantScopes', 'runScopesOnType']) if (typeOptions[option] !== undefined) offending.push(`${type.name} ${option}`);
+      for (const field of Object.values(type.getFields())) {
+        const options = (field.extensions as { pothosOptions?: Record<string, unknown> }).pothosOptions ?? {};
+        if (options.grantScopes !== undefined) offending.push(`${type.name}.${field.name} grantScopes`);
+        const scopes = options.authScopes;
+        if (scopes !== undefined && (typeof scopes !== 'object' || scopes === null || JSON.stringify(scopes).includes('$granted'))) {
+          offending.push(`${type.name}.${field.name} authScopes`);
+        }
+      }
+    }
+    expect(offending).toEqual([]);
+  });
 });
