@@ -23,9 +23,10 @@ const print = (line = '') => void process.stdout.write(`${line}\n`);
  * `npm start` does (src/main.ts under tsx) on a fresh database — PostgreSQL when
  * BENCH_DATABASE_URL or DATABASE_URL names a server (a database of its own is created
  * there and dropped afterwards), else PGlite in a temporary DATA_DIR — seeds it, and
- * drives it with autocannon. Every figure is set against the baseline measured in the
- * same run, alternating scenarios round by round so that noise on a shared machine
- * falls on both sides. BENCH_SECONDS (default 5) per measurement, BENCH_ROUNDS (default 3),
+ * drives it with autocannon. Every figure is set against a baseline measured in the
+ * same run: (b)–(e) against the baseline runs on either side of them, (f) against bcrypt's
+ * own rate measured just before and after it, round after round, so that noise on a shared
+ * machine falls on both sides. BENCH_SECONDS (default 5) per measurement, BENCH_ROUNDS (default 3),
  * BENCH_CONNECTIONS (default 20).
  */
 
@@ -34,10 +35,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const KEY_COST = 10;
 const LISTED_KEYS = 10_000;
-// Each cold key is presented once: enough for every round at well over bcrypt's rate.
-const COLD_KEYS = Math.max(1_500, ROUNDS * SECONDS * 100);
-const PASSWORD = 'bench password 2026';
 const WARM_UP_SECONDS = 2;
+const OWN_RATE_SECONDS = 3;
+// Each cold key is presented once: enough for every round at well over bcrypt's rate.
+const COLD_KEYS = Math.max(1_500, (ROUNDS * SECONDS + WARM_UP_SECONDS) * 100);
+const PASSWORD = 'bench password 2026';
 const FLOOD_CLIENT = '203.0.113.66';
 const COLD = '(f) cold verification (new key each)';
 const FLOOD = '(g) (b) under a flood of wrong secrets';
@@ -278,7 +280,7 @@ const LIST = `{ apiKeys(first: 50) { totalCount edges { cursor node { id name de
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** bcrypt's own compare rate on libuv's pool, `UV_THREADPOOL_SIZE` compares in flight. */
-async function bcryptRate(seconds = 4): Promise<number> {
+async function bcryptRate(seconds: number): Promise<number> {
   const hash = await bcrypt.hash('measure', KEY_COST);
   const pool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
   let done = 0;
@@ -331,15 +333,11 @@ async function main(): Promise<void> {
     baselineAndList = [scenarios[0]!, scenarios[4]!];
     // Warm each credential once (the first presentation is the cold path, measured in (f)).
     for (const s of scenarios) await graphql(server.url, JSON.parse(s.body).query, JSON.parse(s.body).variables, s.headers);
-    // And warm the server itself (V8 compiles what runs hot): the first seconds of a fresh
-    // process are slower, and would otherwise fall on round 1 only.
-    for (const s of scenarios) await load(server.url, s, WARM_UP_SECONDS);
-
     // (f) every request presents a key never seen before; (g) is (b) while wrong secrets
     // for the same key ID flood in, forged to reach bcrypt until the limits stop them.
     let next = 0;
-    const cold = (): Promise<Figures> =>
-      load(server.url, { name: 'cold', body: '' }, SECONDS, {
+    const cold = (seconds = SECONDS): Promise<Figures> =>
+      load(server.url, { name: 'cold', body: '' }, seconds, {
         requests: [
           {
             setupRequest: (request: any) => {
@@ -350,6 +348,12 @@ async function main(): Promise<void> {
         ],
         verifyBody: (body: unknown) => String(body) === '{"data":{"verifyApiKey":{"valid":true}}}',
       });
+    // And warm the server itself (V8 compiles what runs hot): the first seconds of a fresh
+    // process are slower, and would otherwise fall on round 1 only. The cold path too: its
+    // lookup and bookkeeping run nowhere else.
+    for (const s of scenarios) await load(server.url, s, WARM_UP_SECONDS);
+    await cold(WARM_UP_SECONDS);
+
     const forged = Array.from({ length: 200 }, () => forgeKey(seeded.mainKeyId, seeded.mainChecksum));
     // (g′) the same flood over more connections than the server holds answers for
     // (http/earlyRefusal.ts): the connections past MAX_HELD are answered at once, so this
@@ -363,21 +367,44 @@ async function main(): Promise<void> {
       return legitimate;
     };
     const ownRates: number[] = [];
-    const measured: Array<{ name: string; run: () => Promise<Figures> }> = [
-      ...scenarios.map((s) => ({ name: s.name, run: () => load(server.url, s) })),
-      { name: COLD, run: async () => (ownRates.push(await bcryptRate()), cold()) },
+    const [baselineScenario, ...compared] = scenarios as [Scenario, ...Scenario[]];
+    const measured: Array<{ name: string; run: () => Promise<Figures>; againstBaseline?: boolean }> = [
+      ...compared.map((s) => ({ name: s.name, run: () => load(server.url, s), againstBaseline: true })),
+      {
+        name: COLD,
+        // bcrypt's own rate just before and just after, so that a machine slowing down (or
+        // speeding up) over the minute falls on both sides of the comparison alike.
+        run: async () => {
+          const before = await bcryptRate(OWN_RATE_SECONDS);
+          const figures = await cold();
+          ownRates.push((before + (await bcryptRate(OWN_RATE_SECONDS))) / 2);
+          return figures;
+        },
+      },
       { name: FLOOD, run: underFlood(FLOOD, CONNECTIONS) },
       { name: WIDE_FLOOD, run: underFlood(WIDE_FLOOD, MAX_HELD + CONNECTIONS) },
     ];
 
-    // Round by round, every scenario once, so that a noisy stretch of the shared machine
-    // falls on the baseline and on what is compared with it alike.
+    // Round by round, every scenario once, with the baseline measured again between any two
+    // scenarios set against it: each of (b)–(e) is compared with the baseline runs just
+    // before and just after it, so that a noisy or slowing stretch of the shared machine
+    // falls on both sides of its ratio alike.
     const results = new Map<string, Figures[]>();
+    const references = new Map<string, number[]>();
+    const record = (round: number, name: string, figures: Figures) => {
+      results.set(name, [...(results.get(name) ?? []), figures]);
+      print(`  round ${round}: ${name} ${figures.rps.toFixed(0)} req/s`);
+    };
     for (let round = 1; round <= ROUNDS; round++) {
+      let before = await load(server.url, baselineScenario);
+      record(round, baselineScenario.name, before);
       for (const m of measured) {
-        const figures = await m.run();
-        results.set(m.name, [...(results.get(m.name) ?? []), figures]);
-        print(`  round ${round}: ${m.name} ${figures.rps.toFixed(0)} req/s`);
+        record(round, m.name, await m.run());
+        if (!m.againstBaseline) continue;
+        const after = await load(server.url, baselineScenario);
+        record(round, baselineScenario.name, after);
+        references.set(m.name, [...(references.get(m.name) ?? []), (before.rps + after.rps) / 2]);
+        before = after;
       }
     }
     const average = (runs: Figures[]): Figures => ({
@@ -389,16 +416,15 @@ async function main(): Promise<void> {
       mismatches: runs.reduce((n, r) => n + r.mismatches, 0),
     });
     const avg = (name: string) => average(results.get(name)!);
-    const baseline = avg(scenarios[0]!.name).rps;
     const coldFigures = avg(COLD);
     const ownRate = mean(ownRates);
     const plainB = avg(scenarios[1]!.name);
 
-    print(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to (a) unless said)`);
+    print(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to the (a) runs beside it unless said)`);
     for (const s of scenarios) {
       const fig = avg(s.name);
       const failed = fig.non2xx + fig.errors + fig.mismatches;
-      print(row(s.name, fig, s === scenarios[0] ? null : baseline, failed ? `${failed} failed` : ''));
+      print(row(s.name, fig, s === baselineScenario ? null : mean(references.get(s.name)!), failed ? `${failed} failed` : ''));
     }
     print(
       row(COLD, coldFigures, null, `${(coldFigures.rps / ownRate).toFixed(2)} × bcrypt's own ${ownRate.toFixed(1)} compares/s; ${coldFigures.non2xx + coldFigures.errors + coldFigures.mismatches} failed`),
