@@ -9,7 +9,9 @@ import type { Services } from '../src/services';
 import { serverUrl } from './database';
 import { codes, startTestApp, TEST_PASSWORD, type Session, type TestApp } from './harness';
 import { ChangePassword, CreateApiKey, KeyViewer, Login, RevokeApiKey, Scopes, UpdateMemberRole, Verdict } from './operations';
-import { newKey } from '../src/keys/format';
+import { newKey, parseKey } from '../src/keys/format';
+import { CredentialCache, type CachedCredential } from '../src/auth/credentialCache';
+import { KeyVerifier } from '../src/keys/verify';
 
 /**
  * The hot path's promises (SPEC §7, issue 7): verified credentials come from memory, and
@@ -234,6 +236,40 @@ describe('flood of wrong secrets', () => {
     // The real key, cached, never meets the limiter.
     expect((await t.ok(KeyViewer, {}, { token: key.token })).viewer!.apiKey!.id).toBe(key.id);
     expect((await t.ok(Verdict, { key: key.token })).verifyApiKey.code).toBe('VALID');
+  });
+
+  it('renews a cached key whose entry lapsed during a flood from its row, without a compare or the limits', async () => {
+    const key = await createKey();
+    const realChecksum = parseKey(key.token)!.checksum;
+    // A verifier whose cache entries lapse after 40 ms (the real TTL is 5 minutes).
+    const { database, catalog, bcrypt, limiter } = t.services;
+    const cache = new CredentialCache<CachedCredential>({ max: 100, ttlMs: 40 });
+    const verifier = new KeyVerifier(database.db, catalog, cache, bcrypt, limiter);
+    expect((await verifier.verify(key.token, [], null)).code).toBe('VALID');
+
+    // A flood spends the key ID's failure limit (the row is restored afterwards: a real
+    // attacker finds the checksum collision offline and never touches it).
+    const wrong = await forgeWrongSecret(key.id);
+    const flood: string[] = [];
+    for (let i = 0; i < 14; i++) flood.push((await verifier.verify(wrong, [], `198.51.100.${i}`)).code);
+    expect(flood.at(-1)).toBe('RATE_LIMITED');
+    await t.services.database.db.update(apiKeys).set({ checksum: realChecksum }).where(eq(apiKeys.id, key.id));
+
+    await sleep(60);
+    expect(cache.get(`k:${key.id}:${realChecksum}`, cache.digest(key.token))).toBeUndefined();
+    // Lapsed, the entry still lets the real key past the early refusal, and is renewed.
+    expect(verifier.refusedFromMemory(key.token, () => '203.0.113.9')).toBe(0);
+    const compares = bcrypt.stats().completed;
+    expect((await verifier.verify(key.token, [], '203.0.113.9')).code).toBe('VALID');
+    expect(bcrypt.stats().completed).toBe(compares);
+    // A wrong secret is still refused by the spent limit: the lapsed entry helps only its own key.
+    expect((await verifier.verify(newKey(key.id).fullKey, [], '203.0.113.9')).code).not.toBe('VALID');
+
+    // The renewal reads the row: a revocation whose notice never came is seen then.
+    await t.services.database.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, key.id));
+    await sleep(60);
+    expect((await verifier.verify(key.token, [], null)).code).toBe('REVOKED');
+    expect(bcrypt.stats().completed).toBe(compares);
   });
 
   it('over HTTP, refuses the spent flood before GraphQL with the answer GraphQL would give, and the cached key still passes', async () => {

@@ -28,6 +28,12 @@ import { KEYS_OF_PREFIX } from '../db/notify';
  *   fill. So a verification takes a `ticket()` *before* it reads the row, and `fill()`
  *   drops the entry if any of its tags was invalidated after the ticket was taken, or if
  *   the whole cache was cleared since (db/changeMarks.ts).
+ * - The TTL is a safety net against a change whose invalidation never arrived. An entry past
+ *   it is no longer answered from memory, but it is kept (until the LRU bound pushes it out)
+ *   as proof that this very credential passed once: `lapsed()` hands it to the verifier,
+ *   which reads the row again and, if the stored hash is still the one it was proved
+ *   against, renews it without a bcrypt compare or the failure limits — so a key in steady
+ *   use is never locked out by a flood against its key ID when its entry's time is up.
  * - `suspend()` clears the cache and makes it answer nothing and keep nothing (used while
  *   the NOTIFY listener is down: every request then reads the row); `resume()` turns it on
  *   again and refuses fills from tickets taken while it was off.
@@ -66,6 +72,8 @@ function sameDigest(a: string, b: string): boolean {
   return difference === 0;
 }
 
+const STALE_TOO = { allowStale: true } as const;
+
 export class CredentialCache<E extends CachedCredential> {
   /** The per-process key, as a prefix string: `hash()` then takes one string, no Buffer concat. */
   private readonly digestKey = randomBytes(32).toString('base64');
@@ -75,7 +83,9 @@ export class CredentialCache<E extends CachedCredential> {
   private counters = { hits: 0, misses: 0, fills: 0, droppedFills: 0, invalidations: 0 };
 
   constructor(options: { max: number; ttlMs: number }) {
-    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false });
+    // noDeleteOnStaleGet: an entry past its TTL stays, for `lapsed()`, until it is renewed,
+    // evicted by the bound, or invalidated.
+    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false, noDeleteOnStaleGet: true });
   }
 
   /** The keyed digest of a presented credential; the credential itself is never kept. */
@@ -90,9 +100,17 @@ export class CredentialCache<E extends CachedCredential> {
     return stored?.entry;
   }
 
-  /** Like `get`, but only to look: counts neither a hit nor a miss, and leaves the LRU order. */
+  /**
+   * Whether this very credential passed once, its entry current or lapsed: only to look,
+   * counting neither a hit nor a miss and leaving the LRU order.
+   */
   holds(slot: string, digest: string): boolean {
-    return this.matching(this.entries.peek(slot), digest) !== undefined;
+    return this.matching(this.entries.peek(slot, STALE_TOO), digest) !== undefined;
+  }
+
+  /** The entry of this very credential when it is past its TTL (`get` answers only current ones). */
+  lapsed(slot: string, digest: string): E | undefined {
+    return this.matching(this.entries.peek(slot, STALE_TOO), digest)?.entry;
   }
 
   /** The stored entry when it was filled with this very credential (constant-time compare). */

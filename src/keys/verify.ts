@@ -54,6 +54,11 @@ export interface CachedKey extends CachedCredential {
   graceEndsAt: number | null;
   /** The VALID verdict, made once and handed to every request that presents this key. */
   valid: Verification & { code: 'VALID' };
+  /**
+   * The keyed digest of the stored bcrypt hash the key was proved against: when the entry
+   * lapses, a row still holding that hash renews it without another compare.
+   */
+  provenHash: string;
 }
 
 const EMPTY: Scopes = new Set();
@@ -149,9 +154,10 @@ export class KeyVerifier {
   ): Promise<Verification> {
     const parsed = parseKey(presented);
     if (!parsed) return refused('MALFORMED');
+    const lapsed = this.cache.lapsed(slot, digest) as CachedKey | undefined;
     let entry: CachedKey | null;
     try {
-      entry = await this.coldOnce(parsed, slot, digest, clientIp, now);
+      entry = await this.coldOnce(parsed, slot, digest, clientIp, now, lapsed?.provenHash ?? null);
     } catch (error) {
       if (error instanceof KeywardError && error.code === 'RATE_LIMITED') {
         return { ...refused('RATE_LIMITED'), retryAfterSeconds: error.retryAfterSeconds };
@@ -181,34 +187,47 @@ export class KeyVerifier {
   }
 
   /** Concurrent first presentations of one full key share a single verification. */
-  private coldOnce(parsed: ParsedKey, slot: string, digest: string, clientIp: string | null, now: number): Promise<CachedKey | null> {
+  private coldOnce(parsed: ParsedKey, slot: string, digest: string, clientIp: string | null, now: number, provenHash: string | null): Promise<CachedKey | null> {
     let pending = this.inFlight.get(digest);
     if (!pending) {
-      pending = this.cold(parsed, slot, digest, clientIp, now).finally(() => this.inFlight.delete(digest));
+      pending = this.cold(parsed, slot, digest, clientIp, now, provenHash).finally(() => this.inFlight.delete(digest));
       this.inFlight.set(digest, pending);
     }
     return pending;
   }
 
-  private async cold(parsed: ParsedKey, slot: string, digest: string, clientIp: string | null, now: number): Promise<CachedKey | null> {
+  /**
+   * The row, then the compare. `provenHash` comes from a lapsed entry of this very key (its
+   * digest matched): if the row still holds that hash, the key was proved against it
+   * already, and the entry is renewed from the row with neither a compare nor the limits,
+   * which are there to stop guessing, and this is no guess.
+   */
+  private async cold(parsed: ParsedKey, slot: string, digest: string, clientIp: string | null, now: number, provenHash: string | null): Promise<CachedKey | null> {
     const attempt = { keyId: parsed.keyId, keyClient: clientIp ?? 'unknown' };
-    this.limiter.refuseIfSpent(attempt);
+    if (!provenHash) this.limiter.refuseIfSpent(attempt);
     // Taken before the row is read: a change committed from here on refuses the fill below.
     const ticket = this.cache.ticket();
     const row = await (this.loadKeyRow ??= keyRowLookup(this.db))(parsed.keyId);
     const claimed = row ? hashFor(row, parsed.checksum, now) : null;
-    if (!row || !claimed) return null;
-    // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
-    const admission = await this.limiter.admit(attempt);
-    let matches: boolean;
-    try {
-      matches = await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash));
-    } catch (error) {
-      await this.limiter.settle(admission, 'abandoned');
-      throw error;
+    if (!row || !claimed) {
+      if (provenHash) this.cache.delete(slot);
+      return null;
     }
-    await this.limiter.settle(admission, matches ? 'right' : 'wrong');
-    if (!matches) return null;
+    const hashDigest = this.cache.digest(claimed.hash);
+    if (hashDigest !== provenHash) {
+      if (provenHash) this.limiter.refuseIfSpent(attempt);
+      // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
+      const admission = await this.limiter.admit(attempt);
+      let matches: boolean;
+      try {
+        matches = await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash));
+      } catch (error) {
+        await this.limiter.settle(admission, 'abandoned');
+        throw error;
+      }
+      await this.limiter.settle(admission, matches ? 'right' : 'wrong');
+      if (!matches) return null;
+    }
 
     const scopes = scopesOfKey(this.catalog, row);
     const entry: CachedKey = {
@@ -221,6 +240,7 @@ export class KeyVerifier {
       revokedAt: row.revokedAt?.getTime() ?? null,
       graceEndsAt: claimed.graceEndsAt,
       valid: Object.freeze({ code: 'VALID', keyId: row.id, organizationId: row.organizationId, scopes }),
+      provenHash: hashDigest,
     };
     this.cache.fill(ticket, slot, digest, entry);
     return entry;

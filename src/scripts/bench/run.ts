@@ -26,17 +26,18 @@ const print = (line = '') => void process.stdout.write(`${line}\n`);
  * drives it with autocannon. Every figure is set against a baseline measured in the
  * same run: (b)–(e) against the baseline runs on either side of them, (f) against bcrypt's
  * own rate measured just before and after it, round after round, so that noise on a shared
- * machine falls on both sides. BENCH_SECONDS (default 5) per measurement, BENCH_ROUNDS (default 3),
+ * machine falls on both sides. BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 20).
  */
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const KEY_COST = 10;
 const LISTED_KEYS = 10_000;
 const WARM_UP_SECONDS = 2;
 const OWN_RATE_SECONDS = 3;
+const SETTLE_MS = 1_000;
 // Each cold key is presented once: enough for every round at well over bcrypt's rate.
 const COLD_KEYS = Math.max(1_500, (ROUNDS * SECONDS + WARM_UP_SECONDS) * 100);
 const PASSWORD = 'bench password 2026';
@@ -278,6 +279,11 @@ const q = (query: string, variables: object = {}) => JSON.stringify({ query, var
 const LIST = `{ apiKeys(first: 50) { totalCount edges { cursor node { id name description access scopes lastFour status
   createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } } pageInfo { hasNextPage endCursor } } }`;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
 
 /** bcrypt's own compare rate on libuv's pool, `UV_THREADPOOL_SIZE` compares in flight. */
 async function bcryptRate(seconds: number): Promise<number> {
@@ -296,9 +302,10 @@ async function bcryptRate(seconds: number): Promise<number> {
   return done / seconds;
 }
 
-function row(name: string, f: Figures, baseline: number | null, note = ''): string {
-  const ratio = baseline ? (f.rps / baseline).toFixed(2) : '1.00';
-  return `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(7)} ${String(f.p50).padStart(6)} ${String(f.p99).padStart(6)} ${ratio.padStart(6)}  ${note}`;
+/** One line of the report; `ratio` null for a scenario compared with something else than (a) (said in its note). */
+function row(name: string, f: Figures, ratio: number | null, note = ''): string {
+  const shown = ratio === null ? '—' : ratio.toFixed(2);
+  return `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(7)} ${String(f.p50).padStart(6)} ${String(f.p99).padStart(6)} ${shown.padStart(6)}  ${note}`;
 }
 
 // ---------------------------------------------------------------- main
@@ -349,10 +356,11 @@ async function main(): Promise<void> {
         verifyBody: (body: unknown) => String(body) === '{"data":{"verifyApiKey":{"valid":true}}}',
       });
     // And warm the server itself (V8 compiles what runs hot): the first seconds of a fresh
-    // process are slower, and would otherwise fall on round 1 only. The cold path too: its
-    // lookup and bookkeeping run nowhere else.
-    for (const s of scenarios) await load(server.url, s, WARM_UP_SECONDS);
+    // process are slower, and would otherwise fall on round 1 only. The cold path too (its
+    // lookup and bookkeeping run nowhere else), first, so that its bcrypt work is over
+    // before anything is measured.
     await cold(WARM_UP_SECONDS);
+    for (const s of scenarios) await load(server.url, s, WARM_UP_SECONDS);
 
     const forged = Array.from({ length: 200 }, () => forgeKey(seeded.mainKeyId, seeded.mainChecksum));
     // (g′) the same flood over more connections than the server holds answers for
@@ -364,49 +372,57 @@ async function main(): Promise<void> {
       await flood.started;
       const legitimate = await load(server.url, scenarios[1]!);
       floodFigures.set(name, [...(floodFigures.get(name) ?? []), await flood.done]);
+      // Let the server close the flood's connections before anything else is measured.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       return legitimate;
     };
-    const ownRates: number[] = [];
     const [baselineScenario, ...compared] = scenarios as [Scenario, ...Scenario[]];
-    const measured: Array<{ name: string; run: () => Promise<Figures>; againstBaseline?: boolean }> = [
-      ...compared.map((s) => ({ name: s.name, run: () => load(server.url, s), againstBaseline: true })),
-      {
-        name: COLD,
-        // bcrypt's own rate just before and just after, so that a machine slowing down (or
-        // speeding up) over the minute falls on both sides of the comparison alike.
-        run: async () => {
-          const before = await bcryptRate(OWN_RATE_SECONDS);
-          const figures = await cold();
-          ownRates.push((before + (await bcryptRate(OWN_RATE_SECONDS))) / 2);
-          return figures;
-        },
-      },
-      { name: FLOOD, run: underFlood(FLOOD, CONNECTIONS) },
-      { name: WIDE_FLOOD, run: underFlood(WIDE_FLOOD, MAX_HELD + CONNECTIONS) },
-    ];
-
-    // Round by round, every scenario once, with the baseline measured again between any two
-    // scenarios set against it: each of (b)–(e) is compared with the baseline runs just
-    // before and just after it, so that a noisy or slowing stretch of the shared machine
-    // falls on both sides of its ratio alike.
+    const plainB = compared[0]!;
+    // Every ratio is a scenario's run against its reference measured just before and just
+    // after it, so that a noisy or slowing stretch of the shared machine falls on both sides
+    // alike; one ratio per round, and what is reported is their median, with their range,
+    // so that one round a neighbour's load spoiled moves neither. Three phases, so that
+    // nothing measured follows the bcrypt work of (f) or the floods of (g) but their own
+    // references: (b)–(e) against (a); (f) against bcrypt's own rate; (g) and (g′) against (b).
+    const ratios = new Map<string, number[]>();
     const results = new Map<string, Figures[]>();
-    const references = new Map<string, number[]>();
+    const ownRates: number[] = [];
     const record = (round: number, name: string, figures: Figures) => {
       results.set(name, [...(results.get(name) ?? []), figures]);
       print(`  round ${round}: ${name} ${figures.rps.toFixed(0)} req/s`);
+      return figures;
     };
-    for (let round = 1; round <= ROUNDS; round++) {
-      let before = await load(server.url, baselineScenario);
-      record(round, baselineScenario.name, before);
-      for (const m of measured) {
-        record(round, m.name, await m.run());
-        if (!m.againstBaseline) continue;
-        const after = await load(server.url, baselineScenario);
-        record(round, baselineScenario.name, after);
-        references.set(m.name, [...(references.get(m.name) ?? []), (before.rps + after.rps) / 2]);
-        before = after;
+    const alternate = async (reference: Scenario, measured: Array<{ name: string; run: () => Promise<Figures> }>) => {
+      for (let round = 1; round <= ROUNDS; round++) {
+        let before = record(round, reference.name, await load(server.url, reference));
+        for (const m of measured) {
+          const figures = record(round, m.name, await m.run());
+          const after = record(round, reference.name, await load(server.url, reference));
+          ratios.set(m.name, [...(ratios.get(m.name) ?? []), figures.rps / ((before.rps + after.rps) / 2)]);
+          before = after;
+        }
       }
+    };
+
+    await alternate(
+      baselineScenario,
+      compared.map((s) => ({ name: s.name, run: () => load(server.url, s) })),
+    );
+    for (let round = 1; round <= ROUNDS; round++) {
+      const before = await bcryptRate(OWN_RATE_SECONDS);
+      const figures = record(round, COLD, await cold());
+      const own = (before + (await bcryptRate(OWN_RATE_SECONDS))) / 2;
+      ownRates.push(own);
+      ratios.set(COLD, [...(ratios.get(COLD) ?? []), figures.rps / own]);
     }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await load(server.url, plainB, WARM_UP_SECONDS);
+    // (b)'s runs here are references only: (b)'s own row is from the first phase.
+    const flooded = { ...plainB, name: `${plainB.name} beside the floods` };
+    await alternate(flooded, [
+      { name: FLOOD, run: underFlood(FLOOD, CONNECTIONS) },
+      { name: WIDE_FLOOD, run: underFlood(WIDE_FLOOD, MAX_HELD + CONNECTIONS) },
+    ]);
     const average = (runs: Figures[]): Figures => ({
       rps: mean(runs.map((r) => r.rps)),
       p50: Math.round(mean(runs.map((r) => r.p50))),
@@ -416,24 +432,24 @@ async function main(): Promise<void> {
       mismatches: runs.reduce((n, r) => n + r.mismatches, 0),
     });
     const avg = (name: string) => average(results.get(name)!);
-    const coldFigures = avg(COLD);
-    const ownRate = mean(ownRates);
-    const plainB = avg(scenarios[1]!.name);
+    const failures = (f: Figures) => f.non2xx + f.errors + f.mismatches;
+    const spread = (name: string) => {
+      const values = ratios.get(name)!;
+      return `range ${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)} over ${values.length} rounds`;
+    };
 
-    print(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio to the (a) runs beside it unless said)`);
-    for (const s of scenarios) {
+    print(`\n${'scenario'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)}  (ms; ratio: median of the rounds' ratios to the (a) runs beside it, unless said)`);
+    print(row(baselineScenario.name, avg(baselineScenario.name), 1, `mean of all ${results.get(baselineScenario.name)!.length} runs`));
+    for (const s of compared) {
       const fig = avg(s.name);
-      const failed = fig.non2xx + fig.errors + fig.mismatches;
-      print(row(s.name, fig, s === baselineScenario ? null : mean(references.get(s.name)!), failed ? `${failed} failed` : ''));
+      print(row(s.name, fig, median(ratios.get(s.name)!), `${spread(s.name)}${failures(fig) ? `; ${failures(fig)} failed` : ''}`));
     }
-    print(
-      row(COLD, coldFigures, null, `${(coldFigures.rps / ownRate).toFixed(2)} × bcrypt's own ${ownRate.toFixed(1)} compares/s; ${coldFigures.non2xx + coldFigures.errors + coldFigures.mismatches} failed`),
-    );
+    const coldFigures = avg(COLD);
+    print(row(COLD, coldFigures, null, `${median(ratios.get(COLD)!).toFixed(2)} × bcrypt's own ${mean(ownRates).toFixed(1)} compares/s measured beside it (${spread(COLD)}); ${failures(coldFigures)} failed`));
     for (const name of [FLOOD, WIDE_FLOOD]) {
-      const flooded = avg(name);
+      const figures = avg(name);
       const flood = average(floodFigures.get(name)!);
-      const failed = flooded.non2xx + flooded.errors + flooded.mismatches;
-      print(row(name, flooded, null, `${(flooded.rps / plainB.rps).toFixed(2)} × (b); ${failed} failed legitimate; flood ${flood.rps.toFixed(0)} req/s, ${flood.non2xx} refused`));
+      print(row(name, figures, null, `${median(ratios.get(name)!).toFixed(2)} × (b) beside it (${spread(name)}); ${failures(figures)} failed legitimate; flood ${flood.rps.toFixed(0)} req/s, ${flood.non2xx} refused`));
     }
 
     if (database.target.kind === 'postgres') await revocationLatency(server, database.url!, token);
@@ -466,7 +482,7 @@ async function uncachedList(database: { target: DatabaseTarget; url: string | nu
     }
     const base = mean(bases);
     const figures = { ...lists[0]!, rps: mean(lists.map((r) => r.rps)), p50: Math.round(mean(lists.map((r) => r.p50))), p99: Math.round(mean(lists.map((r) => r.p99))) };
-    print(row('(e′) (e) with the key list cache off', figures, base, `ratio to (a) on that server, ${base.toFixed(0)} req/s`));
+    print(row('(e′) (e) with the key list cache off', figures, figures.rps / base, `ratio to (a) on that server, ${base.toFixed(0)} req/s`));
   } finally {
     await server.stop();
   }
