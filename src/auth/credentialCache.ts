@@ -83,8 +83,9 @@ export class CredentialCache<E extends CachedCredential> {
   private counters = { hits: 0, misses: 0, fills: 0, droppedFills: 0, invalidations: 0 };
 
   constructor(options: { max: number; ttlMs: number }) {
-    // noDeleteOnStaleGet: an entry past its TTL stays, for `lapsed()`, until it is renewed,
-    // evicted by the bound, or invalidated.
+    // noDeleteOnStaleGet: an entry past its TTL stays, for `lapsed()`, until it is renewed or
+    // the bound pushes it out. `invalidate()` does not see it (lru-cache iterates current
+    // entries only), and need not: a renewal reads the row, and `clear()` removes it.
     this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false, noDeleteOnStaleGet: true });
   }
 

@@ -23,10 +23,11 @@ const print = (line = '') => void process.stdout.write(`${line}\n`);
  * `npm start` does (src/main.ts under tsx) on a fresh database — PostgreSQL when
  * BENCH_DATABASE_URL or DATABASE_URL names a server (a database of its own is created
  * there and dropped afterwards), else PGlite in a temporary DATA_DIR — seeds it, and
- * drives it with autocannon. Every figure is set against a baseline measured in the
- * same run: (b)–(e) against the baseline runs on either side of them, (f) against bcrypt's
- * own rate measured just before and after it, round after round, so that noise on a shared
- * machine falls on both sides. BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5),
+ * drives it with autocannon. Every figure is set against a reference measured in the same
+ * run just before and just after it — (b)–(e) against (a), (f) against bcrypt's own rate,
+ * (g) against (b) — round after round, so that noise on a shared machine falls on both
+ * sides, and reported as the median of the rounds' ratios with their range.
+ * BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 20).
  */
 
