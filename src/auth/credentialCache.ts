@@ -30,7 +30,7 @@ import { KEYS_OF_PREFIX } from '../db/notify';
  *   the whole cache was cleared since (db/changeMarks.ts).
  * - The TTL is a safety net against a change whose invalidation never arrived. An entry past
  *   it is no longer answered from memory, but it is kept (until the LRU bound pushes it out)
- *   as proof that this very credential passed once: `lapsed()` hands it to the verifier,
+ *   as proof that this very credential passed once: `passedBefore()` hands it to the verifier,
  *   which reads the row again and, if the stored hash is still the one it was proved
  *   against, renews it without a bcrypt compare or the failure limits — so a key in steady
  *   use is never locked out by a flood against its key ID when its entry's time is up.
@@ -83,7 +83,7 @@ export class CredentialCache<E extends CachedCredential> {
   private counters = { hits: 0, misses: 0, fills: 0, droppedFills: 0, invalidations: 0 };
 
   constructor(options: { max: number; ttlMs: number }) {
-    // noDeleteOnStaleGet: an entry past its TTL stays, for `lapsed()`, until it is renewed or
+    // noDeleteOnStaleGet: an entry past its TTL stays, for `passedBefore()`, until it is renewed or
     // the bound pushes it out. `invalidate()` does not see it (lru-cache iterates current
     // entries only), and need not: a renewal reads the row, and `clear()` removes it.
     this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false, noDeleteOnStaleGet: true });
@@ -102,15 +102,11 @@ export class CredentialCache<E extends CachedCredential> {
   }
 
   /**
-   * Whether this very credential passed once, its entry current or lapsed: only to look,
-   * counting neither a hit nor a miss and leaving the LRU order.
+   * The entry this very credential was cached with, whether still current or past its TTL
+   * (`get` answers only current ones): proof that it passed once. Only to look — counts
+   * neither a hit nor a miss and leaves the LRU order.
    */
-  holds(slot: string, digest: string): boolean {
-    return this.matching(this.entries.peek(slot, STALE_TOO), digest) !== undefined;
-  }
-
-  /** The entry of this very credential when it is past its TTL (`get` answers only current ones). */
-  lapsed(slot: string, digest: string): E | undefined {
+  passedBefore(slot: string, digest: string): E | undefined {
     return this.matching(this.entries.peek(slot, STALE_TOO), digest)?.entry;
   }
 

@@ -154,7 +154,8 @@ export class KeyVerifier {
   ): Promise<Verification> {
     const parsed = parseKey(presented);
     if (!parsed) return refused('MALFORMED');
-    const lapsed = this.cache.lapsed(slot, digest) as CachedKey | undefined;
+    // Only a miss gets here: an entry this key left is one past its TTL.
+    const lapsed = this.cache.passedBefore(slot, digest) as CachedKey | undefined;
     let entry: CachedKey | null;
     try {
       entry = await this.coldOnce(parsed, slot, digest, clientIp, now, lapsed?.provenHash ?? null);
@@ -181,8 +182,8 @@ export class KeyVerifier {
     // means parsing X-Forwarded-For).
     const attempt = { keyId: keyIdIn(presented), keyClient: clientIp() ?? 'unknown' };
     if (this.limiter.spentForMs(attempt) === 0) return 0;
-    // What verify would say first: a cached key passes, a malformed one is UNAUTHENTICATED.
-    if (this.cache.holds(slot, this.cache.digest(presented)) || !parseKey(presented)) return 0;
+    // What verify would say first: a key cached (or lapsed) passes, a malformed one is UNAUTHENTICATED.
+    if (this.cache.passedBefore(slot, this.cache.digest(presented)) || !parseKey(presented)) return 0;
     return this.limiter.spentForMs(attempt, true) / 1000;
   }
 
@@ -215,6 +216,7 @@ export class KeyVerifier {
     }
     const hashDigest = this.cache.digest(claimed.hash);
     if (hashDigest !== provenHash) {
+      // A renewal whose row no longer holds that hash is a first presentation again.
       if (provenHash) this.limiter.refuseIfSpent(attempt);
       // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
       const admission = await this.limiter.admit(attempt);
