@@ -2,11 +2,10 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { authenticate } from './auth/authenticate';
+import { authenticate } from './authenticate';
 import { requestContext, type Context } from './graphql/context';
 import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './graphql/graphiql';
-import { keyListCachePlugin } from './graphql/keyListCache';
 import { queryLimitPlugins } from './graphql/limits';
 import { schema } from './graphql/schema';
 import { clientAddressResolver } from './http/clientAddress';
@@ -59,7 +58,7 @@ export function createApp(services: Services): App {
       const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
       const requestId = requestIdOf(request);
       // Synchronous for a cached credential (see authenticate): no promise on the hot path.
-      return andThen(authenticate(request.headers, services, clientIp), (principal) => requestContext(principal, requestId, clientIp, services));
+      return andThen(authenticate(request.headers, services), (principal) => requestContext(principal, requestId, clientIp, services));
     },
     plugins: [
       requestIdPlugin(),
@@ -73,8 +72,6 @@ export function createApp(services: Services): App {
       valueFreeValidationErrors(),
       ...queryLimitPlugins({ suggestions: config.graphiql }),
       ...(config.graphiql ? [] : [useDisableIntrospection()]),
-      // Last: a cached answer ends execution, and the plugins above still see the request.
-      keyListCachePlugin(),
     ],
   });
 }

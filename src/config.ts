@@ -46,7 +46,6 @@ const env = z.object({
     .max(128, 'must be 12 to 128 characters')
     .optional(),
   // bcrypt accepts 4–31; above 15 a single hash takes seconds, which no login should.
-  KEY_HASH_COST: int(4, 15).default(10),
   PASSWORD_HASH_COST: int(4, 15).default(12),
   ALLOW_SIGNUP: bool.optional(),
   SCOPE_RESOURCES: z
@@ -68,9 +67,6 @@ const env = z.object({
   METRICS: bool.default(false),
   // Verified API keys and sessions kept in memory (about 1 KB each: see README).
   CREDENTIAL_CACHE_SIZE: int(1, 10_000_000).default(10_000),
-  // How long a key list may be answered from memory; 0 turns the key list cache off. At
-  // most 5 s, so that lastUsedAt (written every 5 s) stays within SPEC's 10 s.
-  KEY_LIST_CACHE_TTL_MS: int(0, 5_000).default(2_000),
   // bcrypt compares allowed to wait for the thread pool before RATE_LIMITED.
   BCRYPT_QUEUE_SIZE: int(0, 100_000).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -118,7 +114,6 @@ export interface Config {
   database: DatabaseTarget;
   /** Set when all three BOOTSTRAP_* variables are given. */
   bootstrap: Bootstrap | null;
-  keyHashCost: number;
   passwordHashCost: number;
   allowSignup: boolean;
   scopeResources: string[];
@@ -133,7 +128,6 @@ export interface Config {
   /** Serve Prometheus metrics at GET /metrics. */
   metrics: boolean;
   credentialCacheSize: number;
-  keyListCacheTtlMs: number;
   bcryptQueueSize: number;
 }
 
@@ -185,7 +179,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       given.length === bootstrapVars.length
         ? { organization: e.BOOTSTRAP_ORGANIZATION!, email: e.BOOTSTRAP_ADMIN_EMAIL!, password: e.BOOTSTRAP_ADMIN_PASSWORD! }
         : null,
-    keyHashCost: e.KEY_HASH_COST,
     passwordHashCost: e.PASSWORD_HASH_COST,
     allowSignup: e.ALLOW_SIGNUP ?? !production,
     scopeResources: e.SCOPE_RESOURCES ?? [],
@@ -197,7 +190,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY ?? { kind: 'none' },
     metrics: e.METRICS,
     credentialCacheSize: e.CREDENTIAL_CACHE_SIZE,
-    keyListCacheTtlMs: e.KEY_LIST_CACHE_TTL_MS,
     bcryptQueueSize: e.BCRYPT_QUEUE_SIZE,
   };
 }

@@ -2,7 +2,7 @@ import { createApp, GRAPHQL_ENDPOINT } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { isDatabaseUnavailable } from './db/errors';
 import { openDatabase } from './db/open';
-import { earlyRefusal } from './http/earlyRefusal';
+import { wrongKeyAnswers } from './http/wrongKeyAnswers';
 import { createHttpServer } from './http/server';
 import { createLogger, writeStdout } from './logger';
 import { bootstrapFirstOrganization } from './organizations/bootstrap';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   await deleteExpiredSessions(database.db);
 
   const app = createApp(services);
-  const server = createHttpServer(app, config, logger, earlyRefusal(services, GRAPHQL_ENDPOINT));
+  const server = createHttpServer(app, config, logger, wrongKeyAnswers({ ...services, maxBodyBytes: config.maxBodyBytes }, GRAPHQL_ENDPOINT));
   server.on('error', (error) => {
     fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
   });

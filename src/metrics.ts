@@ -25,7 +25,7 @@ export interface Metrics {
 }
 
 /**
- * What the hot path counts itself (src/services.ts hotPathStats): read at scrape time, so
+ * What the hot path counts itself (src/services.ts): read at scrape time, so
  * the cache, queue and limiter stay free of any metrics code and cost nothing per request.
  */
 export interface HotPathCounters {

@@ -1,23 +1,23 @@
 import { BcryptQueue, threadPoolSize } from './auth/bcryptQueue';
 import { CredentialCache, type CachedCredential } from './auth/credentialCache';
 import { FailureLimiter } from './auth/limiter';
-import { hashPassword } from './auth/passwords';
+import { Passwords } from './auth/passwords';
 import { ScopeCatalog } from './auth/scopes';
+import { WrongKeyRate } from './auth/wrongKeys';
 import type { Config } from './config';
 import { InvalidationChannel } from './db/notify';
 import type { DatabaseHandle } from './db/open';
-import { KeyListCache } from './keys/listCache';
-import { UsageRecorder } from './keys/usage';
+import { UsageRecorder } from './db/usageRecorder';
 import { KeyVerifier } from './keys/verify';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { SessionVerifier } from './sessions/sessions';
-import { randomBytes } from 'node:crypto';
 
 /**
- * Everything a request may use, built once per process. Resolvers reach the domain
- * modules through this object, never through module-level singletons, so tests can build
- * as many independent apps as they like.
+ * What the process is made of, built once: the composition root. The GraphQL and HTTP
+ * layers reach the domains through this object (never through module-level singletons,
+ * so tests can build as many independent apps as they like), and hand each domain
+ * function only the parts it uses.
  */
 export interface Services {
   config: Config;
@@ -29,23 +29,18 @@ export interface Services {
   metrics: Metrics;
   /** lastUsedAt (the idle limit) of sessions, written in batches. */
   sessionTouches: UsageRecorder;
-  /** Verified API keys and sessions, shared by both verifiers. */
+  /** API key rows and sessions read from the database, shared by both verifiers. */
   credentials: CredentialCache<CachedCredential>;
-  /** Answers to key-list queries, held for a moment (graphql/keyListCache.ts). */
-  keyLists: KeyListCache<object>;
   invalidations: InvalidationChannel;
   bcrypt: BcryptQueue;
+  passwords: Passwords;
   limiter: FailureLimiter;
   keys: KeyVerifier;
   sessions: SessionVerifier;
-  /**
-   * A hash of nothing anyone knows, at the configured cost, made at start: an unknown email
-   * is compared against it so that it costs the same bcrypt time as a wrong password.
-   */
-  decoyPasswordHash: Promise<string>;
+  wrongKeys: WrongKeyRate;
 }
 
-/** How long a verified credential may be served from memory without being read again. */
+/** How long a credential's row may be served from memory without being read again. */
 export const CREDENTIAL_TTL_MS = 5 * 60_000;
 
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
@@ -55,10 +50,8 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
   sessionTouches.start();
   const catalog = new ScopeCatalog(config.scopeResources);
   const credentials = new CredentialCache<CachedCredential>({ max: config.credentialCacheSize, ttlMs: CREDENTIAL_TTL_MS });
-  const keyLists = new KeyListCache<object>({ ttlMs: config.keyListCacheTtlMs });
   const bcrypt = new BcryptQueue(threadPoolSize(), config.bcryptQueueSize);
   const limiter = new FailureLimiter(database.db);
-  const decoyPasswordHash = hashPassword(randomBytes(32).toString('hex'), config.passwordHashCost);
   const metrics = createMetrics({
     processMetrics: config.metrics,
     hotPath: () => {
@@ -81,24 +74,13 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     usage,
     sessionTouches,
     credentials,
-    keyLists,
-    invalidations: new InvalidationChannel(database.db, config.database, [credentials, keyLists], logger),
+    invalidations: new InvalidationChannel(database.db, config.database, [credentials], logger),
     bcrypt,
+    passwords: new Passwords(bcrypt, config.passwordHashCost),
     limiter,
-    keys: new KeyVerifier(database.db, catalog, credentials, bcrypt, limiter),
+    keys: new KeyVerifier(database.db, catalog, credentials, bcrypt),
     sessions: new SessionVerifier(database.db, credentials, sessionTouches),
-    decoyPasswordHash,
-  };
-}
-
-/** The counters the hot path keeps, for metrics. */
-export function hotPathStats(services: Services) {
-  return {
-    credentialCache: services.credentials.stats(),
-    keyListCache: services.keyLists.stats(),
-    bcryptQueue: services.bcrypt.stats(),
-    limiter: services.limiter.stats(),
-    invalidations: services.invalidations.stats(),
+    wrongKeys: new WrongKeyRate(),
   };
 }
 
@@ -107,6 +89,6 @@ export async function closeServices(services: Services): Promise<void> {
   services.limiter.stop();
   await services.invalidations.stop();
   await Promise.all([services.usage.stop(), services.sessionTouches.stop()]);
-  await services.decoyPasswordHash.catch(() => {});
+  await services.passwords.settled();
   await services.database.close();
 }

@@ -1,12 +1,14 @@
 import type { Actor } from './audit/audit';
 import type { Principal } from './auth/principal';
+import type { InvalidationChannel } from './db/notify';
 import type { Database } from './db/open';
-import type { Services } from './services';
 
 /**
- * A principal's view of the data: the only way resolvers reach members, keys and audit
- * events. Every domain function takes it and filters by its organization, so no resolver
- * ever handles an organization ID and none can reach another tenant's rows.
+ * A principal's view of the data: how domain code reaches members, keys and audit events.
+ * Every domain function takes it and filters by its organization, so no resolver ever
+ * handles an organization ID and none can reach another tenant's rows. It carries who is
+ * acting and where the data is, nothing else: what else a function needs it takes as an
+ * argument of its own.
  */
 export interface Tenant {
   organizationId: string;
@@ -14,10 +16,11 @@ export interface Tenant {
   /** The principal as the audit log records it, with the client's address. */
   actor: Actor;
   db: Database;
-  services: Services;
+  /** Runs a change in a transaction and announces what it changed to every instance. */
+  changes: Pick<InvalidationChannel, 'transaction'>;
 }
 
-export function tenantFor(principal: Principal, clientIp: string | null, services: Services): Tenant {
+export function tenantFor(principal: Principal, clientIp: string | null, db: Database, changes: Tenant['changes']): Tenant {
   return {
     organizationId: principal.organizationId,
     principal,
@@ -26,7 +29,7 @@ export function tenantFor(principal: Principal, clientIp: string | null, service
       id: principal.kind === 'MEMBER' ? principal.memberId : principal.apiKeyId,
       ip: clientIp,
     },
-    db: services.database.db,
-    services,
+    db,
+    changes,
   };
 }

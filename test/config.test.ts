@@ -19,7 +19,6 @@ describe('configuration', () => {
       host: '127.0.0.1',
       database: { kind: 'pglite', dataDir: '.data' },
       bootstrap: null,
-      keyHashCost: 10,
       passwordHashCost: 12,
       allowSignup: true,
       scopeResources: [],
@@ -31,7 +30,6 @@ describe('configuration', () => {
       trustProxy: { kind: 'none' },
       metrics: false,
       credentialCacheSize: 10_000,
-      keyListCacheTtlMs: 2_000,
       bcryptQueueSize: 64,
     });
   });
@@ -44,7 +42,6 @@ describe('configuration', () => {
       BOOTSTRAP_ORGANIZATION: 'Acme',
       BOOTSTRAP_ADMIN_EMAIL: 'Root@Acme.test',
       BOOTSTRAP_ADMIN_PASSWORD: 'a long enough password',
-      KEY_HASH_COST: '8',
       PASSWORD_HASH_COST: '11',
       ALLOW_SIGNUP: 'false',
       SCOPE_RESOURCES: 'messages, contacts',
@@ -52,14 +49,12 @@ describe('configuration', () => {
       REQUEST_TIMEOUT_MS: '5000',
       TRUST_PROXY: '10.0.0.0/8, loopback',
       METRICS: 'true',
-      KEY_LIST_CACHE_TTL_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
       database: { kind: 'postgres', url: 'postgres://u@db:5432/keyward' },
       bootstrap: { organization: 'Acme', email: 'root@acme.test', password: 'a long enough password' },
-      keyHashCost: 8,
       passwordHashCost: 11,
       allowSignup: false,
       scopeResources: ['messages', 'contacts'],
@@ -67,7 +62,6 @@ describe('configuration', () => {
       requestTimeoutMs: 5_000,
       trustProxy: { kind: 'addresses', addresses: ['10.0.0.0/8', 'loopback'] },
       metrics: true,
-      keyListCacheTtlMs: 0,
     });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ kind: 'all' });
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
@@ -88,7 +82,6 @@ describe('configuration', () => {
     [{ PORT: 'abc' }, /^PORT: /],
     [{ PORT: '70000' }, /^PORT: /],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
-    [{ KEY_HASH_COST: '3' }, /^KEY_HASH_COST: /],
     [{ PASSWORD_HASH_COST: 'twelve' }, /^PASSWORD_HASH_COST: /],
     [{ ALLOW_SIGNUP: 'maybe' }, /^ALLOW_SIGNUP: /],
     [{ SCOPE_RESOURCES: 'Messages!' }, /^SCOPE_RESOURCES: /],
@@ -96,7 +89,6 @@ describe('configuration', () => {
     [{ REQUEST_TIMEOUT_MS: 'soon' }, /^REQUEST_TIMEOUT_MS: /],
     [{ TRUST_PROXY: 'not an address' }, /^TRUST_PROXY: /],
     [{ METRICS: 'perhaps' }, /^METRICS: /],
-    [{ KEY_LIST_CACHE_TTL_MS: '10000' }, /^KEY_LIST_CACHE_TTL_MS: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme' }, /^BOOTSTRAP_ADMIN_EMAIL: must be set together/],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'nope', BOOTSTRAP_ADMIN_PASSWORD: 'long enough pass' }, /^BOOTSTRAP_ADMIN_EMAIL: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'a@b.test', BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],

@@ -1,6 +1,9 @@
 import { BcryptQueue } from '../src/auth/bcryptQueue';
 import { CredentialCache, type CachedCredential } from '../src/auth/credentialCache';
+import { createHash } from 'node:crypto';
+import { WrongKeyRate } from '../src/auth/wrongKeys';
 import { KeywardError } from '../src/errors';
+import { digestOf, sameDigest } from '../src/keys/secrets';
 
 /** The cache's own rules, one by one; the GraphQL-level proofs are in hot-path.test.ts. */
 interface Entry extends CachedCredential {
@@ -11,79 +14,83 @@ const entry = (name: string, ...tags: string[]): Entry => ({ name, tags });
 describe('credential cache', () => {
   const make = (max = 100) => new CredentialCache<Entry>({ max, ttlMs: 60_000 });
 
-  it('answers only the exact credential it was filled with', () => {
+  it('answers what was filled into a slot, and counts hits and misses', () => {
     const cache = make();
-    const right = cache.digest('kw_right');
-    cache.fill(cache.ticket(), 'slot', right, entry('a', 'key:a'));
-    expect(cache.get('slot', cache.digest('kw_right'))?.name).toBe('a');
-    expect(cache.get('slot', cache.digest('kw_wrong'))).toBeUndefined();
-    // A wrong presentation is a miss and leaves the right one in place.
-    expect(cache.get('slot', right)?.name).toBe('a');
-    expect(cache.stats()).toMatchObject({ hits: 2, misses: 1, size: 1 });
-  });
-
-  it('keys its digests with a secret of its own: two caches never agree on a digest', () => {
-    expect(make().digest('kw_same')).not.toBe(make().digest('kw_same'));
-  });
-
-  it('compares digests of equal length only, and tells apart digests that differ in one character', () => {
-    const cache = make();
-    const digest = cache.digest('kw_x');
-    expect(digest).toHaveLength(44);
-    cache.fill(cache.ticket(), 'slot', digest, entry('a'));
-    const last = digest.at(-2) === 'A' ? 'B' : 'A';
-    expect(cache.get('slot', `${digest.slice(0, -2)}${last}=`)).toBeUndefined();
-    expect(cache.get('slot', digest.slice(0, -1))).toBeUndefined();
-    expect(cache.get('slot', digest)?.name).toBe('a');
+    cache.fill(cache.ticket(), 'k:a', entry('a', 'key:a'));
+    expect(cache.get('k:a')?.name).toBe('a');
+    expect(cache.get('k:b')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, fills: 1, size: 1 });
   });
 
   it('refuses a fill whose ticket predates an invalidation of one of its tags', () => {
     const cache = make();
-    const digest = cache.digest('kw_x');
     const early = cache.ticket();
     cache.invalidate('key:a');
-    expect(cache.fill(early, 'slot', digest, entry('stale', 'key:a'))).toBe(false);
-    expect(cache.get('slot', digest)).toBeUndefined();
+    expect(cache.fill(early, 'k:a', entry('stale', 'key:a'))).toBe(false);
+    expect(cache.get('k:a')).toBeUndefined();
     // Another credential's invalidation does not stop it; a ticket taken afterwards fills.
     const other = cache.ticket();
     cache.invalidate('key:b');
-    expect(cache.fill(other, 'slot', digest, entry('fresh', 'key:a'))).toBe(true);
-    expect(cache.get('slot', digest)?.name).toBe('fresh');
+    expect(cache.fill(other, 'k:a', entry('fresh', 'key:a'))).toBe(true);
+    expect(cache.get('k:a')?.name).toBe('fresh');
     expect(cache.stats()).toMatchObject({ fills: 1, droppedFills: 1 });
   });
 
   it('evicts every entry carrying an invalidated tag, and only those', () => {
     const cache = make();
-    const [one, two, three] = ['s1', 's2', 's3'].map((s) => cache.digest(s)) as [string, string, string];
-    cache.fill(cache.ticket(), 's1', one, entry('1', 'session:1', 'member:m'));
-    cache.fill(cache.ticket(), 's2', two, entry('2', 'session:2', 'member:m'));
-    cache.fill(cache.ticket(), 's3', three, entry('3', 'session:3', 'member:n'));
+    cache.fill(cache.ticket(), 's1', entry('1', 'session:1', 'member:m'));
+    cache.fill(cache.ticket(), 's2', entry('2', 'session:2', 'member:m'));
+    cache.fill(cache.ticket(), 's3', entry('3', 'session:3', 'member:n'));
     cache.invalidate('member:m');
-    expect([cache.get('s1', one), cache.get('s2', two), cache.get('s3', three)?.name]).toEqual([undefined, undefined, '3']);
+    expect([cache.get('s1'), cache.get('s2'), cache.get('s3')?.name]).toEqual([undefined, undefined, '3']);
   });
 
   it('while suspended answers and keeps nothing, and after resuming refuses fills begun before', () => {
     const cache = make();
-    const digest = cache.digest('kw_x');
-    cache.fill(cache.ticket(), 'slot', digest, entry('a', 'key:a'));
+    cache.fill(cache.ticket(), 'k:a', entry('a', 'key:a'));
     cache.suspend();
-    expect(cache.get('slot', digest)).toBeUndefined();
+    expect(cache.get('k:a')).toBeUndefined();
     const during = cache.ticket();
-    expect(cache.fill(during, 'slot', digest, entry('a', 'key:a'))).toBe(false);
+    expect(cache.fill(during, 'k:a', entry('a', 'key:a'))).toBe(false);
     cache.resume();
-    expect(cache.fill(during, 'slot', digest, entry('a', 'key:a'))).toBe(false);
-    expect(cache.fill(cache.ticket(), 'slot', digest, entry('a', 'key:a'))).toBe(true);
+    expect(cache.fill(during, 'k:a', entry('a', 'key:a'))).toBe(false);
+    expect(cache.fill(cache.ticket(), 'k:a', entry('a', 'key:a'))).toBe(true);
     expect(cache.stats().bypassing).toBe(false);
   });
 
   it('is bounded: the least recently used entry goes first', () => {
     const cache = make(2);
-    const d = (s: string) => cache.digest(s);
-    cache.fill(cache.ticket(), 'a', d('a'), entry('a'));
-    cache.fill(cache.ticket(), 'b', d('b'), entry('b'));
-    cache.get('a', d('a'));
-    cache.fill(cache.ticket(), 'c', d('c'), entry('c'));
-    expect([cache.get('a', d('a'))?.name, cache.get('b', d('b')), cache.get('c', d('c'))?.name]).toEqual(['a', undefined, 'c']);
+    cache.fill(cache.ticket(), 'a', entry('a'));
+    cache.fill(cache.ticket(), 'b', entry('b'));
+    cache.get('a');
+    cache.fill(cache.ticket(), 'c', entry('c'));
+    expect([cache.get('a')?.name, cache.get('b'), cache.get('c')?.name]).toEqual(['a', undefined, 'c']);
+  });
+});
+
+describe('stored digests', () => {
+  it('are the SHA-256 of the full key in hex, compared only at equal length and told apart by one character', () => {
+    const digest = digestOf('kw_x');
+    expect(digest).toBe(createHash('sha256').update('kw_x').digest('hex'));
+    expect(sameDigest(digest, digestOf('kw_x'))).toBe(true);
+    const last = digest.at(-1) === 'a' ? 'b' : 'a';
+    expect(sameDigest(digest, `${digest.slice(0, -1)}${last}`)).toBe(false);
+    expect(sameDigest(digest, digest.slice(0, -1))).toBe(false);
+  });
+});
+
+describe('wrong key rate', () => {
+  it('is busy while the refusals of the current or the previous second reach its bound, and not after', () => {
+    const rate = new WrongKeyRate(3);
+    const t0 = 1_000_000;
+    rate.record(t0);
+    rate.record(t0 + 10);
+    expect(rate.busy(t0 + 20)).toBe(false);
+    rate.record(t0 + 30);
+    expect(rate.busy(t0 + 40)).toBe(true);
+    // The next second still sees the last one's flood; the one after has forgotten it.
+    expect(rate.busy(t0 + 1_500)).toBe(true);
+    expect(rate.busy(t0 + 2_100)).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config';
 import { openDatabase, type DatabaseHandle } from '../src/db/open';
 import { createLogger } from '../src/logger';
 import { closeServices, createServices, type Services } from '../src/services';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 import type { TypedDocumentString } from './gql/graphql';
 import { AddMember, Login as LoginAs, SignUp } from './operations';
 
@@ -64,12 +64,14 @@ let counter = 0;
 export interface TestAppOptions {
   /** The URL the app connects with, given the test database's own (e.g. through a proxy). */
   connectVia?: (url: string) => string;
+  /** A database made by the test (e.g. one an earlier release wrote) instead of a fresh one. */
+  database?: TestDatabase;
 }
 
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const url = options.connectVia ? options.connectVia(database.url) : database.url;
-  const target = loadConfig({ DATABASE_URL: url }).database;
+  const target = database.target.kind === 'pglite' ? database.target : loadConfig({ DATABASE_URL: url }).database;
   const handle = await openDatabase(target);
   const first = instance(url, handle, env);
   // On PostgreSQL the cache stays off until LISTEN holds: tests start from the steady state.
@@ -97,7 +99,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
 }
 
 function instance(url: string, handle: DatabaseHandle, env: Record<string, string>): TestApp {
-  const config = loadConfig({ PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env, DATABASE_URL: url });
+  const config = loadConfig({ PASSWORD_HASH_COST: '4', ...env, DATABASE_URL: url });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -18,7 +18,7 @@ const MAIN = path.resolve(__dirname, '../src/main.ts');
 
 export function startServer(env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PASSWORD_HASH_COST: '4', KEY_HASH_COST: '4', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PASSWORD_HASH_COST: '4', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -8,8 +8,7 @@ import type { Database, Queryable } from './open';
  * The one invalidation channel for every kind of credential (SPEC §7). A change that
  * narrows or ends a credential — revoke, rotate, update of a key; logout, role change,
  * removal, password change of a member — runs through `transaction()` and names what it
- * changed with `changed()`; so does every change to an organization's list of keys
- * (creation included), for the list cache (keys/listCache.ts):
+ * changed with `changed()`:
  *
  * - on PostgreSQL, `pg_notify` is sent inside that same transaction, so other instances
  *   hear of it exactly when (and only if) it commits; each instance LISTENs on a dedicated
@@ -24,14 +23,10 @@ import type { Database, Queryable } from './open';
 
 export const CHANNEL = 'keyward_credentials';
 
-/** Tags of changes to an organization's list of keys: `keys-of:<organization ID>`. */
-export const KEYS_OF_PREFIX = 'keys-of:';
-
-export type CredentialChange = { apiKeyId: string } | { memberId: string } | { sessionId: string } | { keysOf: string };
+export type CredentialChange = { apiKeyId: string } | { memberId: string } | { sessionId: string };
 
 export function tagOf(change: CredentialChange): string {
   if ('apiKeyId' in change) return `key:${change.apiKeyId}`;
-  if ('keysOf' in change) return `${KEYS_OF_PREFIX}${change.keysOf}`;
   if ('memberId' in change) return `member:${change.memberId}`;
   return `session:${change.sessionId}`;
 }
@@ -39,7 +34,7 @@ export function tagOf(change: CredentialChange): string {
 /** Announces what a transaction changed (see `transaction`). */
 export type Changed = (...changes: CredentialChange[]) => Promise<void>;
 
-/** What the channel drives: the credential cache and the key list cache. */
+/** What the channel drives: the credential cache. */
 export interface Evictable {
   invalidate(tag: string): void;
   suspend(): void;

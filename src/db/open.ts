@@ -29,8 +29,8 @@ const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../drizzle');
 // Any constant shared by all Keyward instances: serialises migrations and the bootstrap.
 export const MIGRATION_LOCK_ID = 0x6b657977; // "keyw"
 
-function expectedMigrationCount(): number {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+function expectedMigrationCount(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
     entries: unknown[];
   };
   return journal.entries.length;
@@ -40,12 +40,13 @@ function expectedMigrationCount(): number {
 const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', { id: serial('id').primaryKey() });
 
 /**
- * Opens the database the config names and brings its schema up to date.
+ * Opens the database the config names and brings its schema up to date (with the
+ * migrations in `drizzle/`; a test may name an earlier release's set).
  * On PostgreSQL the migrations run under an advisory lock on a dedicated connection, so
  * several instances starting together apply each migration exactly once.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const expected = expectedMigrationCount();
+export async function openDatabase(target: DatabaseTarget, migrationsFolder = MIGRATIONS_FOLDER): Promise<DatabaseHandle> {
+  const expected = expectedMigrationCount(migrationsFolder);
 
   if (target.kind === 'postgres') {
     const options = { onnotice: () => {}, connection: { application_name: 'keyward' } };
@@ -54,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       const migrationDb = drizzlePostgres(migrator);
       await migrationDb.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
       try {
-        await migratePostgres(migrationDb, { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePostgres(migrationDb, { migrationsFolder });
       } finally {
         await migrationDb.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
       }
@@ -81,7 +82,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const client = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
   const pgliteDb = drizzlePglite(client, { schema });
   try {
-    await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(pgliteDb, { migrationsFolder });
   } catch (error) {
     await client.close();
     unlock();

@@ -98,6 +98,13 @@ export const auditEvents = pgTable(
 
 export const apiKeyAccess = pgEnum('api_key_access', ['FULL', 'RESTRICTED', 'READ_ONLY']);
 
+/**
+ * What a stored secret hash is: a SHA-256 digest of the full key (every key made since
+ * migration 0006), or the bcrypt hash of its secret that earlier releases stored, rewritten
+ * to a digest on the key's next use (keys/verify.ts).
+ */
+export const secretHashKind = pgEnum('secret_hash_kind', ['SHA256', 'BCRYPT']);
+
 export const apiKeys = pgTable(
   'api_keys',
   {
@@ -111,12 +118,13 @@ export const apiKeys = pgTable(
     access: apiKeyAccess('access').notNull(),
     /** The listed scopes of a RESTRICTED key; FULL and READ_ONLY follow the catalog. */
     scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
-    /** bcrypt of the secret; the secret and the full key are never stored. */
+    /** SHA-256 of the full key, hex (or, for `BCRYPT`, an earlier release's bcrypt of the secret). */
     secretHash: text('secret_hash').notNull(),
+    secretHashKind: secretHashKind('secret_hash_kind').notNull().default('SHA256'),
     /**
      * The key's checksum (public: derived from the key, shown in part as lastFour). It picks
      * which of the current and the previous secret a presented key claims to be, so a
-     * verification is always one bcrypt compare.
+     * verification is always one comparison.
      */
     checksum: text('checksum').notNull(),
     lastFour: text('last_four').notNull(),
@@ -128,6 +136,7 @@ export const apiKeys = pgTable(
     rotatedAt: instant('rotated_at'),
     /** The secret before the last rotation, honoured until previousExpiresAt. */
     previousSecretHash: text('previous_secret_hash'),
+    previousSecretHashKind: secretHashKind('previous_secret_hash_kind'),
     previousChecksum: text('previous_checksum'),
     previousExpiresAt: instant('previous_expires_at'),
   },

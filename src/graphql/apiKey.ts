@@ -149,7 +149,7 @@ builder.queryFields((t) => ({
     // A cached key's verdict comes back synchronously, and so the whole execution stays
     // synchronous (graphql-js turns every level above a promise into promises too).
     resolve: (_root, { key, requiredScopes }, ctx) => {
-      return andThen(ctx.services.keys.verify(key, requiredScopes ?? [], ctx.clientIp), (verification) => recorded(verification, ctx));
+      return andThen(ctx.services.keys.verify(key, requiredScopes ?? []), (verification) => recorded(verification, ctx));
     },
   }),
 }));
@@ -160,21 +160,21 @@ builder.mutationFields((t) => ({
     description: 'Creates a key. The payload’s secret is the full key, shown this once.',
     authScopes: { scope: 'api_keys:write' },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
-    resolve: (_root, { input }, ctx) => keys.createApiKey(tenantOf(ctx), input),
+    resolve: (_root, { input }, ctx) => keys.createApiKey(tenantOf(ctx), ctx.services.catalog, input),
   }),
   updateApiKey: t.field({
     type: UpdateApiKeyPayload,
     description: 'Renames, re-describes, re-scopes or re-dates a key. Takes effect on its next request.',
     authScopes: { scope: 'api_keys:write' },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateApiKeyInput, required: true }) },
-    resolve: async (_root, { id, input }, ctx) => ({ apiKey: await keys.updateApiKey(tenantOf(ctx), String(id), input) }),
+    resolve: async (_root, { id, input }, ctx) => ({ apiKey: await keys.updateApiKey(tenantOf(ctx), ctx.services.catalog, String(id), input) }),
   }),
   rotateApiKey: t.field({
     type: RotateApiKeyPayload,
     description: 'A new secret for the same key ID; the old one keeps working for gracePeriodSeconds (0–604800, default 0).',
     authScopes: { scope: 'api_keys:write' },
     args: { id: t.arg.id({ required: true }), gracePeriodSeconds: t.arg.int() },
-    resolve: (_root, { id, gracePeriodSeconds }, ctx) => keys.rotateApiKey(tenantOf(ctx), String(id), gracePeriodSeconds),
+    resolve: (_root, { id, gracePeriodSeconds }, ctx) => keys.rotateApiKey(tenantOf(ctx), ctx.services.catalog, String(id), gracePeriodSeconds),
   }),
   revokeApiKey: t.field({
     type: RevokeApiKeyPayload,

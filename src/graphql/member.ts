@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a person to the organization. Only an owner adds an owner.',
     authScopes: { scope: 'members:write' },
     args: { input: t.arg({ type: AddMemberInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({ member: await members.addMember(tenantOf(ctx), input) }),
+    resolve: async (_root, { input }, ctx) => ({ member: await members.addMember(tenantOf(ctx), ctx.services.passwords, input) }),
   }),
   updateMemberRole: t.field({
     type: UpdateMemberRolePayload,

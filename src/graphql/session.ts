@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
     description: 'Creates an organization and its owner, signed in. Only when the server allows sign-up.',
     authScopes: { public: true },
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    resolve: (_root, { input }, ctx) => signUp(ctx.services, input, ctx.clientIp),
+    resolve: (_root, { input }, ctx) => signUp({ db: ctx.services.database.db, passwords: ctx.services.passwords, allowSignup: ctx.services.config.allowSignup }, input, ctx.clientIp),
   }),
   login: t.field({
     type: LoginPayload,
@@ -40,7 +40,7 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
       organization: t.arg.string(),
     },
-    resolve: (_root, args, ctx) => login(ctx.services, args, ctx.clientIp),
+    resolve: (_root, args, ctx) => login({ db: ctx.services.database.db, passwords: ctx.services.passwords, limiter: ctx.services.limiter }, args, ctx.clientIp),
   }),
   logout: t.boolean({
     description: 'Ends the session that makes this request.',
@@ -48,7 +48,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       const { principal } = tenantOf(ctx);
       if (principal.kind !== 'MEMBER') return false;
-      await endSession(ctx.services, principal.sessionId);
+      await endSession(ctx.services.invalidations, principal.sessionId);
       return true;
     },
   }),
@@ -60,7 +60,7 @@ builder.mutationFields((t) => ({
       newPassword: t.arg.string({ required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      await changePassword(tenantOf(ctx), args.currentPassword, args.newPassword);
+      await changePassword(tenantOf(ctx), ctx.services, args.currentPassword, args.newPassword);
       return true;
     },
   }),

@@ -8,6 +8,6 @@ import type { Context } from './context';
  */
 export function tenantOf(ctx: Context): Tenant {
   if (!ctx.principal) throw unauthenticated();
-  ctx.tenant ??= tenantFor(ctx.principal, ctx.clientIp, ctx.services);
+  ctx.tenant ??= tenantFor(ctx.principal, ctx.clientIp, ctx.services.database.db, ctx.services.invalidations);
   return ctx.tenant;
 }

@@ -20,7 +20,7 @@ export function requestLimitsPlugin(options: { graphqlEndpoint: string; maxBodyB
       if (url.pathname !== graphqlEndpoint) {
         // Yoga also serves GraphQL at any URL that merely ends in the endpoint (/x/graphql,
         // /graphql/, /?q=/graphql). Only the endpoint itself is served, so that these limits
-        // and the refusals answered before GraphQL (earlyRefusal.ts) see every GraphQL request.
+        // and the wrong keys answered before GraphQL (wrongKeyAnswers.ts) see every GraphQL request.
         const lookalike = request.url.endsWith(graphqlEndpoint) || request.url.endsWith(`${graphqlEndpoint}/`) || url.pathname === `${graphqlEndpoint}/`;
         if (lookalike) endResponse(fetchAPI.Response.json({ errors: [{ message: `GraphQL is served at ${graphqlEndpoint}`, extensions: { code: 'NOT_FOUND' } }] }, { status: 404 }));
         return;

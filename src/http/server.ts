@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { App } from '../app';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { EarlyRefusal } from './earlyRefusal';
+import type { EarlyAnswer } from './wrongKeyAnswers';
 
 /**
  * The Node HTTP server around the app, with its timeouts chosen rather than inherited:
@@ -11,13 +11,13 @@ import type { EarlyRefusal } from './earlyRefusal';
  * - headersTimeout / requestTimeout cut clients that send their request too slowly
  *   (slowloris), keepAliveTimeout frees idle connections;
  * - headers over Node's 16 KB limit are answered 431 by Node itself, and the server lives on.
- * What `refuseEarly` answers (a flood against spent failure limits) never reaches the app.
+ * What `answerEarly` answers (wrong keys during a flood of them) never reaches the app.
  */
 export function createHttpServer(
   app: App,
   config: Pick<Config, 'requestTimeoutMs'>,
   logger: Logger,
-  refuseEarly: EarlyRefusal = () => false,
+  answerEarly: EarlyAnswer = () => false,
 ): Server {
   const deadline = config.requestTimeoutMs;
   const server = createServer(
@@ -28,7 +28,7 @@ export function createHttpServer(
       keepAliveTimeout: 5_000,
     },
     (req, res) => {
-      if (refuseEarly(req, res)) return;
+      if (answerEarly(req, res)) return;
       const timer = setTimeout(() => {
         logger.warn({ method: req.method, url: req.url, deadlineMs: deadline }, 'request timed out');
         if (res.headersSent) {

@@ -10,12 +10,13 @@ import type { Queryable } from '../db/open';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
 import { KEY_ID_FORMAT, lastFourOf, newKey, newKeyId } from './format';
-import { hashSecret } from './secrets';
+import { digestOf } from './secrets';
 
 /**
  * Managing a tenant's API keys: everything the admin's *API keys* page does (SPEC §5).
- * Input is checked and secrets hashed before a transaction opens, so bad input writes
- * nothing; each change and its audit row commit together.
+ * Input is checked before a transaction opens, so bad input writes nothing; each change
+ * and its audit row commit together. A new secret is stored as the SHA-256 digest of the
+ * full key (keys/secrets.ts says why).
  */
 
 export type ApiKeyStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
@@ -39,8 +40,17 @@ const inTenant = (tenant: Tenant) => eq(apiKeys.organizationId, tenant.organizat
  * verification (the hashes of the current and previous secret and their checksums). Lists
  * read only these: the rest is never shown, and each column read costs time on every row.
  */
-const { organizationId: _org, secretHash: _s, checksum: _c, previousSecretHash: _ps, previousChecksum: _pc, previousExpiresAt: _pe, ...VIEW_COLUMNS } =
-  getTableColumns(apiKeys);
+const {
+  organizationId: _org,
+  secretHash: _s,
+  secretHashKind: _sk,
+  checksum: _c,
+  previousSecretHash: _ps,
+  previousSecretHashKind: _psk,
+  previousChecksum: _pc,
+  previousExpiresAt: _pe,
+  ...VIEW_COLUMNS
+} = getTableColumns(apiKeys);
 export type ApiKeyView = { [K in keyof typeof VIEW_COLUMNS]: ApiKeyRow[K] };
 
 /**
@@ -127,8 +137,7 @@ export interface NewApiKey {
 }
 
 /** Creates a key; the full key is returned here once and exists nowhere else afterwards. */
-export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
-  const { catalog, config } = tenant.services;
+export async function createApiKey(tenant: Tenant, catalog: ScopeCatalog, input: NewApiKey): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
   const name = valid.keyName('name', input.name);
   const description = input.description == null ? null : valid.keyDescription('description', input.description);
   const permissions = accessAndScopes(catalog, input.access, input.scopes);
@@ -136,12 +145,9 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
   requireHeld(tenant, scopesOfKey(catalog, permissions), 'create a key');
 
   const key = newKey(newKeyId());
-  const secretHash = await tenant.services.bcrypt.run(() => hashSecret(key.secret, config.keyHashCost));
   const createdBy = await creatorLabel(tenant);
-  const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
+  const apiKey = await tenant.changes.transaction(async (tx) => {
     await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
-    // Nothing cached can hold the new key, but every cached list of its organization misses it.
-    await changed({ keysOf: tenant.organizationId });
     const [row] = await tx
       .insert(apiKeys)
       .values({
@@ -150,7 +156,8 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
         name,
         description,
         ...permissions,
-        secretHash,
+        secretHash: digestOf(key.fullKey),
+        secretHashKind: 'SHA256',
         checksum: key.checksum,
         lastFour: lastFourOf(key.fullKey),
         createdBy,
@@ -163,10 +170,8 @@ export async function createApiKey(tenant: Tenant, input: NewApiKey): Promise<{ 
   return { apiKey, fullKey: key.fullKey };
 }
 
-/** A change to a key: its cached credentials go, and so do its organization's cached lists. */
-function keyChanged(changed: Changed, tenant: Tenant, keyId: string): Promise<void> {
-  return changed({ apiKeyId: keyId }, { keysOf: tenant.organizationId });
-}
+/** A change to a key: its cached row goes, here and on every instance. */
+const keyChanged = (changed: Changed, keyId: string): Promise<void> => changed({ apiKeyId: keyId });
 
 export interface ApiKeyChanges {
   name?: string | null;
@@ -180,15 +185,14 @@ export interface ApiKeyChanges {
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
-export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyChanges): Promise<ApiKeyRow> {
-  const { catalog } = tenant.services;
+export async function updateApiKey(tenant: Tenant, catalog: ScopeCatalog, id: string, changes: ApiKeyChanges): Promise<ApiKeyRow> {
   // What depends only on the input is checked before any transaction opens.
   const name = changes.name == null ? undefined : valid.keyName('name', changes.name);
   const description =
     changes.description === undefined ? undefined : changes.description === null ? null : valid.keyDescription('description', changes.description);
   const expiresAt = changes.expiresAt === undefined ? undefined : futureExpiry(changes.expiresAt);
 
-  return tenant.services.invalidations.transaction(async (tx, changed) => {
+  return tenant.changes.transaction(async (tx, changed) => {
     const key = await lockKey(tx, tenant, id);
     if (key.revokedAt) throw badInput('id', 'a revoked key cannot be changed');
 
@@ -217,7 +221,7 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
     }
     // Nothing differs from the stored row: nothing is written and nothing audited.
     if (Object.keys(set).length === 0) return key;
-    await keyChanged(changed, tenant, key.id);
+    await keyChanged(changed, key.id);
 
     const [row] = await tx.update(apiKeys).set(set).where(and(inTenant(tenant), eq(apiKeys.id, key.id))).returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.updated', tenant.actor, key.id);
@@ -228,10 +232,11 @@ export async function updateApiKey(tenant: Tenant, id: string, changes: ApiKeyCh
 /**
  * A new secret for the same key ID; access, scopes and expiry stay. The previous secret is
  * honoured for `gracePeriodSeconds` (0 by default), so clients can be moved over without
- * an outage. The new secret is hashed before the row is locked: no lock waits on bcrypt.
+ * an outage.
  */
 export async function rotateApiKey(
   tenant: Tenant,
+  catalog: ScopeCatalog,
   id: string,
   gracePeriodSeconds: number | null | undefined,
 ): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
@@ -239,29 +244,25 @@ export async function rotateApiKey(
   if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_PERIOD_SECONDS) {
     throw badInput('gracePeriodSeconds', `must be between 0 and ${MAX_GRACE_PERIOD_SECONDS} (7 days)`);
   }
-  // A first look, only to spend no bcrypt on a key that is not there or is dead; the
-  // decision is made again on the locked row below.
-  const seen = await getApiKey(tenant, id);
-  if (!seen) throw notFound('API key');
-  if (seen.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
   const key = newKey(id);
-  const secretHash = await tenant.services.bcrypt.run(() => hashSecret(key.secret, tenant.services.config.keyHashCost));
   const now = new Date();
-  const apiKey = await tenant.services.invalidations.transaction(async (tx, changed) => {
+  const apiKey = await tenant.changes.transaction(async (tx, changed) => {
     // Locked: a concurrent revocation or rotation is either seen here or waits for this one,
     // so a revocation always wins and no rotation silently drops another's secret.
     const existing = await lockKey(tx, tenant, id);
-    if (existing.revokedAt) throw badInput('id', 'the key was revoked meanwhile');
-    requireHeld(tenant, scopesOfKey(tenant.services.catalog, existing), 'rotate a key');
-    await keyChanged(changed, tenant, existing.id);
+    if (existing.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
+    requireHeld(tenant, scopesOfKey(catalog, existing), 'rotate a key');
+    await keyChanged(changed, existing.id);
     const [row] = await tx
       .update(apiKeys)
       .set({
-        secretHash,
+        secretHash: digestOf(key.fullKey),
+        secretHashKind: 'SHA256',
         checksum: key.checksum,
         lastFour: lastFourOf(key.fullKey),
         rotatedAt: now,
         previousSecretHash: grace > 0 ? existing.secretHash : null,
+        previousSecretHashKind: grace > 0 ? existing.secretHashKind : null,
         previousChecksum: grace > 0 ? existing.checksum : null,
         previousExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
       })
@@ -275,13 +276,13 @@ export async function rotateApiKey(
 
 /** Revokes at once; the previous secret of a rotation goes too. Revoking again changes nothing. */
 export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRow> {
-  return tenant.services.invalidations.transaction(async (tx, changed) => {
+  return tenant.changes.transaction(async (tx, changed) => {
     const key = await lockKey(tx, tenant, id);
     if (key.revokedAt) return key;
-    await keyChanged(changed, tenant, key.id);
+    await keyChanged(changed, key.id);
     const [row] = await tx
       .update(apiKeys)
-      .set({ revokedAt: new Date(), previousSecretHash: null, previousChecksum: null, previousExpiresAt: null })
+      .set({ revokedAt: new Date(), previousSecretHash: null, previousSecretHashKind: null, previousChecksum: null, previousExpiresAt: null })
       .where(and(inTenant(tenant), eq(apiKeys.id, key.id)))
       .returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.revoked', tenant.actor, key.id);

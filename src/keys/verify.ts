@@ -1,32 +1,30 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BcryptQueue } from '../auth/bcryptQueue';
 import type { CachedCredential, CredentialCache } from '../auth/credentialCache';
-import type { FailureLimiter } from '../auth/limiter';
 import type { ScopeCatalog, Scopes } from '../auth/scopes';
 import type { Queryable } from '../db/open';
 import { tagOf } from '../db/notify';
 import { apiKeys, type ApiKeyRow } from '../db/schema';
 import { KeywardError } from '../errors';
-import { CHECKSUM_LENGTH, KEY_ID_LENGTH, KEY_LENGTH, KEY_PREFIX, parseKey, type ParsedKey } from './format';
+import { CHECKSUM_LENGTH, KEY_ID_LENGTH, KEY_LENGTH, KEY_PREFIX, parseKey } from './format';
 import { scopesOfKey, statusOf } from './keys';
-import { secretMatches } from './secrets';
+import { digestOf, legacySecretMatches, sameDigest } from './secrets';
 
 /**
- * Checking a presented key (SPEC §3, §7): the cache → (a miss) parse and checksum → one
- * lookup by key ID → one bcrypt compare → status, expiry, scopes. Never a scan over several
- * hashes: the key's checksum says whether it claims the current secret or the one a
- * rotation left behind.
+ * Checking a presented key (SPEC §3, §7): format → the key's row by its key ID (from the
+ * credential cache, else one indexed read) → the SHA-256 digest of the presented key,
+ * compared in constant time with the stored one → status, expiry, scopes. Never a scan
+ * over several hashes: the key's checksum says whether it claims the current secret or
+ * the one a rotation left behind.
  *
- * REVOKED and EXPIRED are told only to a caller who holds the right secret; a wrong
- * secret reads exactly like an unknown key.
+ * A wrong secret costs what a right one does — a digest, and a row read the first time
+ * this instance meets the key ID — so nothing needs limiting: no count of failures per key
+ * ID or per address can refuse a right key because of somebody else's guesses, since
+ * there is none. REVOKED and EXPIRED are told only to a caller who holds the right secret;
+ * a wrong secret reads exactly like an unknown key.
  *
- * Hot path: a key that verified is kept in the credential cache (slot = key ID + checksum,
- * so the current and the grace secret of a rotation each have their own), and later
- * presentations cost one keyed SHA-256 and a lookup. Expiry and the end of a rotation's grace period
- * are checked on every hit, since they pass without any change being announced. Cold
- * path: concurrent presentations of the same full key share one bcrypt compare; the
- * compare goes through the bounded bcrypt queue and the failure limits. A miss — a wrong
- * secret included — never touches the cached entry.
+ * Keys stored by earlier releases as bcrypt of the secret are checked with bcrypt (through
+ * the bounded bcrypt queue) on their next use, and rewritten to the digest in the same step.
  */
 export type VerificationCode = 'VALID' | 'MALFORMED' | 'NOT_FOUND' | 'REVOKED' | 'EXPIRED' | 'INSUFFICIENT_SCOPE' | 'RATE_LIMITED';
 
@@ -41,7 +39,16 @@ export type Verification =
       retryAfterSeconds?: number;
     };
 
-/** What a verified key leaves in the cache: everything a principal needs, no secret. */
+/** One stored secret of a key: the current one, or the one a rotation left behind. */
+interface StoredSecret {
+  checksum: string;
+  hash: string;
+  kind: 'SHA256' | 'BCRYPT';
+  /** Epoch ms when a rotation's grace ends; null for the current secret. */
+  endsAt: number | null;
+}
+
+/** A key's row as verification needs it, cached by key ID: stored digests, never a secret. */
 export interface CachedKey extends CachedCredential {
   kind: 'api_key';
   keyId: string;
@@ -50,15 +57,9 @@ export interface CachedKey extends CachedCredential {
   /** Epoch milliseconds, so that a hit compares numbers and makes no Date. */
   expiresAt: number | null;
   revokedAt: number | null;
-  /** Set when the presented secret is the one a rotation left behind: honoured until then. */
-  graceEndsAt: number | null;
+  secrets: readonly StoredSecret[];
   /** The VALID verdict, made once and handed to every request that presents this key. */
   valid: Verification & { code: 'VALID' };
-  /**
-   * The keyed digest of the stored bcrypt hash the key was proved against: when the entry
-   * lapses, a row still holding that hash renews it without another compare.
-   */
-  provenHash: string;
 }
 
 const EMPTY: Scopes = new Set();
@@ -68,15 +69,26 @@ const refused = (code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>
   organizationId: null,
   scopes: EMPTY,
 });
+const MALFORMED = refused('MALFORMED');
+const NOT_FOUND = refused('NOT_FOUND');
 
-/** The stored hash the presented checksum claims, if that secret is still honoured. */
-function hashFor(key: ApiKeyRow, checksum: string, now: number): { hash: string; graceEndsAt: number | null } | null {
-  if (checksum === key.checksum) return { hash: key.secretHash, graceEndsAt: null };
-  if (key.previousSecretHash && checksum === key.previousChecksum && key.previousExpiresAt && key.previousExpiresAt.getTime() > now) {
-    return { hash: key.previousSecretHash, graceEndsAt: key.previousExpiresAt.getTime() };
+/** The key ID of a string with a key's length and prefix, at its fixed offset; null for anything else. */
+function keyIdIn(presented: string): string | null {
+  if (presented.length !== KEY_LENGTH || !presented.startsWith(KEY_PREFIX)) return null;
+  return presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
+}
+
+/** The stored secret the presented key's checksum claims, if it is still honoured. */
+function claimedSecret(entry: CachedKey, presented: string, now: number): StoredSecret | null {
+  const checksum = presented.slice(-CHECKSUM_LENGTH);
+  for (const secret of entry.secrets) {
+    if (secret.checksum === checksum && (secret.endsAt === null || secret.endsAt > now)) return secret;
   }
   return null;
 }
+
+/** A wrong key: MALFORMED when it does not even parse (format comes first), else NOT_FOUND. */
+const wrong = (presented: string) => (parseKey(presented) ? NOT_FOUND : MALFORMED);
 
 /** What a verified key's entry says now: its status, then the scopes asked for. */
 function verdictOf(entry: CachedKey, requiredScopes: readonly string[], now: number): Verification {
@@ -86,22 +98,33 @@ function verdictOf(entry: CachedKey, requiredScopes: readonly string[], now: num
   return entry.valid;
 }
 
-/**
- * Where a presented key's entry would sit: its key ID and checksum, read at their fixed
- * offsets. Null for anything without a key's length and prefix, which is malformed anyway.
- */
-function slotOf(presented: string): string | null {
-  if (presented.length !== KEY_LENGTH || !presented.startsWith(KEY_PREFIX)) return null;
-  return `k:${keyIdIn(presented)}:${presented.slice(-CHECKSUM_LENGTH)}`;
+function entryOf(row: ApiKeyRow, catalog: ScopeCatalog): CachedKey {
+  const scopes = scopesOfKey(catalog, row);
+  const secrets: StoredSecret[] = [{ checksum: row.checksum, hash: row.secretHash, kind: row.secretHashKind, endsAt: null }];
+  if (row.previousSecretHash && row.previousChecksum && row.previousExpiresAt) {
+    secrets.push({
+      checksum: row.previousChecksum,
+      hash: row.previousSecretHash,
+      kind: row.previousSecretHashKind ?? 'BCRYPT',
+      endsAt: row.previousExpiresAt.getTime(),
+    });
+  }
+  return {
+    kind: 'api_key',
+    tags: [tagOf({ apiKeyId: row.id })],
+    keyId: row.id,
+    organizationId: row.organizationId,
+    scopes,
+    expiresAt: row.expiresAt?.getTime() ?? null,
+    revokedAt: row.revokedAt?.getTime() ?? null,
+    secrets,
+    valid: Object.freeze({ code: 'VALID', keyId: row.id, organizationId: row.organizationId, scopes }),
+  };
 }
 
-/** The key ID of a string with a key's length and prefix, at its fixed offset. */
-const keyIdIn = (presented: string) => presented.slice(KEY_PREFIX.length, KEY_PREFIX.length + KEY_ID_LENGTH);
-
 /**
- * The lookup of a cold verification (the row, hashes included), built once: drizzle then
- * turns the query into SQL once rather than on every cold request, which on PGlite is
- * about a third of the lookup's time on the event loop, beside the bcrypt compares.
+ * The lookup of a cold verification, built once: drizzle then turns the query into SQL once
+ * rather than on every cold request (on PGlite about a third of the lookup's time).
  */
 function keyRowLookup(db: Queryable): (keyId: string) => Promise<ApiKeyRow | null> {
   const query = db.select().from(apiKeys).where(eq(apiKeys.id, sql.placeholder('keyId'))).prepare('keyward_verify_key_row');
@@ -109,7 +132,10 @@ function keyRowLookup(db: Queryable): (keyId: string) => Promise<ApiKeyRow | nul
 }
 
 export class KeyVerifier {
-  private readonly inFlight = new Map<string, Promise<CachedKey | null>>();
+  /** Concurrent first presentations of one key ID share one row read. */
+  private readonly reading = new Map<string, Promise<CachedKey | null>>();
+  /** Concurrent first uses of one bcrypt-stored key share one compare. */
+  private readonly upgrading = new Map<string, Promise<boolean>>();
   /** Made on the first cold verification, so that building a verifier touches no database. */
   private loadKeyRow: ((keyId: string) => Promise<ApiKeyRow | null>) | null = null;
 
@@ -118,133 +144,108 @@ export class KeyVerifier {
     private readonly catalog: ScopeCatalog,
     private readonly cache: CredentialCache<CachedCredential>,
     private readonly bcrypt: BcryptQueue,
-    private readonly limiter: FailureLimiter,
   ) {}
 
   /**
-   * The verdict on a presented key. RATE_LIMITED comes back as a code here; the caller
-   * decides whether that refuses a whole request. A cached key is answered synchronously —
-   * no promise, no extra turn of the event loop on the hot path — and, when no scope is
-   * asked for, with the very verdict object its entry holds, so a hit allocates nothing
-   * but its digest. Callers `await` it either way.
+   * The verdict on a presented key. RATE_LIMITED (only ever a full bcrypt queue, for a key
+   * still stored as bcrypt) comes back as a code; the caller decides whether that refuses a
+   * whole request. A key whose row is cached is answered synchronously — no promise, no
+   * extra turn of the event loop on the hot path — and, when no scope is asked for, with
+   * the very verdict object its entry holds. Callers `await` it either way.
    */
-  verify(presented: string, requiredScopes: readonly string[], clientIp: string | null, now = Date.now()): Verification | Promise<Verification> {
-    // The cache is asked before the key is parsed: a hit means the digest equals that of a
-    // key which parsed and verified, i.e. (short of a SHA-256 collision) the very same
-    // string, so parsing it again and recomputing its checksum would only cost time.
-    const slot = slotOf(presented);
-    if (!slot) return refused('MALFORMED');
-    const digest = this.cache.digest(presented);
-    const entry = this.cache.get(slot, digest) as CachedKey | undefined;
-    if (!entry) return this.verifyCold(presented, slot, digest, requiredScopes, clientIp, now);
-    if (entry.graceEndsAt !== null && entry.graceEndsAt <= now) {
-      this.cache.delete(slot);
-      return refused('NOT_FOUND');
-    }
+  verify(presented: string, requiredScopes: readonly string[], now = Date.now()): Verification | Promise<Verification> {
+    const keyId = keyIdIn(presented);
+    if (!keyId) return MALFORMED;
+    const entry = this.cache.get(`k:${keyId}`) as CachedKey | undefined;
+    if (!entry) return this.verifyCold(presented, keyId, requiredScopes, now);
+    return this.check(entry, presented, requiredScopes, now);
+  }
+
+  /**
+   * The verdict memory alone can give: for a key whose row is cached (and stored as a
+   * digest), what `verify` would answer; undefined when it would read the database first.
+   */
+  verifyFromMemory(presented: string, now = Date.now()): Verification | undefined {
+    const keyId = keyIdIn(presented);
+    if (!keyId) return MALFORMED;
+    const entry = this.cache.get(`k:${keyId}`) as CachedKey | undefined;
+    if (!entry) return undefined;
+    const secret = claimedSecret(entry, presented, now);
+    if (secret?.kind === 'BCRYPT') return undefined;
+    return this.check(entry, presented, [], now) as Verification;
+  }
+
+  private check(entry: CachedKey, presented: string, requiredScopes: readonly string[], now: number): Verification | Promise<Verification> {
+    const secret = claimedSecret(entry, presented, now);
+    if (!secret) return wrong(presented);
+    if (secret.kind === 'BCRYPT') return this.checkLegacy(entry, secret, presented, requiredScopes, now);
+    // Equal digests mean the very key that was issued, which parsed: no need to parse it again.
+    if (!sameDigest(digestOf(presented), secret.hash)) return wrong(presented);
     return verdictOf(entry, requiredScopes, now);
   }
 
-  private async verifyCold(
-    presented: string,
-    slot: string,
-    digest: string,
-    requiredScopes: readonly string[],
-    clientIp: string | null,
-    now: number,
-  ): Promise<Verification> {
+  private async verifyCold(presented: string, keyId: string, requiredScopes: readonly string[], now: number): Promise<Verification> {
+    // Format first (SPEC §9's order), and no read for a string that is not a key.
+    if (!parseKey(presented)) return MALFORMED;
+    const entry = await this.entryFor(keyId);
+    return entry ? this.check(entry, presented, requiredScopes, now) : NOT_FOUND;
+  }
+
+  /** The key's row, read once however many presentations wait for it, and cached. */
+  private entryFor(keyId: string): Promise<CachedKey | null> {
+    let pending = this.reading.get(keyId);
+    if (!pending) {
+      pending = this.read(keyId).finally(() => this.reading.delete(keyId));
+      this.reading.set(keyId, pending);
+    }
+    return pending;
+  }
+
+  private async read(keyId: string): Promise<CachedKey | null> {
+    // Taken before the row is read: a change committed from here on refuses the fill below.
+    const ticket = this.cache.ticket();
+    const row = await (this.loadKeyRow ??= keyRowLookup(this.db))(keyId);
+    if (!row) return null;
+    const entry = entryOf(row, this.catalog);
+    this.cache.fill(ticket, `k:${keyId}`, entry);
+    return entry;
+  }
+
+  /**
+   * A key an earlier release stored as bcrypt of its secret: one compare, and when it
+   * matches, the stored hash is replaced by the digest — only if the row still holds that
+   * very hash, so that instances racing on it, or a rotation committed meanwhile, lose
+   * nothing. The cached entry goes: the next presentation reads the digest.
+   */
+  private async checkLegacy(entry: CachedKey, secret: StoredSecret, presented: string, requiredScopes: readonly string[], now: number): Promise<Verification> {
     const parsed = parseKey(presented);
-    if (!parsed) return refused('MALFORMED');
-    // Only a miss gets here: an entry this key left is one past its TTL.
-    const lapsed = this.cache.passedBefore(slot, digest) as CachedKey | undefined;
-    let entry: CachedKey | null;
+    if (!parsed) return MALFORMED;
+    const digest = digestOf(presented);
+    let pending = this.upgrading.get(digest);
+    if (!pending) {
+      pending = this.upgrade(entry, secret, parsed.secret, digest).finally(() => this.upgrading.delete(digest));
+      this.upgrading.set(digest, pending);
+    }
+    let matches: boolean;
     try {
-      entry = await this.coldOnce(parsed, slot, digest, clientIp, now, lapsed?.provenHash ?? null);
+      matches = await pending;
     } catch (error) {
       if (error instanceof KeywardError && error.code === 'RATE_LIMITED') {
         return { ...refused('RATE_LIMITED'), retryAfterSeconds: error.retryAfterSeconds };
       }
       throw error;
     }
-    return entry ? verdictOf(entry, requiredScopes, now) : refused('NOT_FOUND');
+    return matches ? verdictOf(entry, requiredScopes, now) : NOT_FOUND;
   }
 
-  /**
-   * Seconds to wait, when memory alone already says this key would be refused RATE_LIMITED:
-   * it is not a cached key, and its key ID or the client has spent its failure limit. 0
-   * otherwise, and then nothing is decided: `verify` gives the verdict. Costs two lookups
-   * for every request, and the digest only while one of those limits is spent, so that the
-   * cached real key of a flooded key ID still passes.
-   */
-  refusedFromMemory(presented: string, clientIp: () => string | null): number {
-    const slot = slotOf(presented);
-    if (!slot) return 0;
-    // The client's address only for a request that presents a key (with TRUST_PROXY it
-    // means parsing X-Forwarded-For).
-    const attempt = { keyId: keyIdIn(presented), keyClient: clientIp() ?? 'unknown' };
-    if (this.limiter.spentForMs(attempt) === 0) return 0;
-    // What verify would say first: a key cached (or lapsed) passes, a malformed one is UNAUTHENTICATED.
-    if (this.cache.passedBefore(slot, this.cache.digest(presented)) || !parseKey(presented)) return 0;
-    return this.limiter.spentForMs(attempt, true) / 1000;
-  }
-
-  /** Concurrent first presentations of one full key share a single verification. */
-  private coldOnce(parsed: ParsedKey, slot: string, digest: string, clientIp: string | null, now: number, provenHash: string | null): Promise<CachedKey | null> {
-    let pending = this.inFlight.get(digest);
-    if (!pending) {
-      pending = this.cold(parsed, slot, digest, clientIp, now, provenHash).finally(() => this.inFlight.delete(digest));
-      this.inFlight.set(digest, pending);
-    }
-    return pending;
-  }
-
-  /**
-   * The row, then the compare. `provenHash` comes from a lapsed entry of this very key (its
-   * digest matched): if the row still holds that hash, the key was proved against it
-   * already, and the entry is renewed from the row with neither a compare nor the limits,
-   * which are there to stop guessing, and this is no guess.
-   */
-  private async cold(parsed: ParsedKey, slot: string, digest: string, clientIp: string | null, now: number, provenHash: string | null): Promise<CachedKey | null> {
-    const attempt = { keyId: parsed.keyId, keyClient: clientIp ?? 'unknown' };
-    if (!provenHash) this.limiter.refuseIfSpent(attempt);
-    // Taken before the row is read: a change committed from here on refuses the fill below.
-    const ticket = this.cache.ticket();
-    const row = await (this.loadKeyRow ??= keyRowLookup(this.db))(parsed.keyId);
-    const claimed = row ? hashFor(row, parsed.checksum, now) : null;
-    if (!row || !claimed) {
-      if (provenHash) this.cache.delete(slot);
-      return null;
-    }
-    const hashDigest = this.cache.digest(claimed.hash);
-    if (hashDigest !== provenHash) {
-      // A renewal whose row no longer holds that hash is a first presentation again.
-      if (provenHash) this.limiter.refuseIfSpent(attempt);
-      // Limits count bcrypt work: an unknown key ID costs one indexed read and no compare.
-      const admission = await this.limiter.admit(attempt);
-      let matches: boolean;
-      try {
-        matches = await this.bcrypt.run(() => secretMatches(parsed.secret, claimed.hash));
-      } catch (error) {
-        await this.limiter.settle(admission, 'abandoned');
-        throw error;
-      }
-      await this.limiter.settle(admission, matches ? 'right' : 'wrong');
-      if (!matches) return null;
-    }
-
-    const scopes = scopesOfKey(this.catalog, row);
-    const entry: CachedKey = {
-      kind: 'api_key',
-      tags: [tagOf({ apiKeyId: row.id })],
-      keyId: row.id,
-      organizationId: row.organizationId,
-      scopes,
-      expiresAt: row.expiresAt?.getTime() ?? null,
-      revokedAt: row.revokedAt?.getTime() ?? null,
-      graceEndsAt: claimed.graceEndsAt,
-      valid: Object.freeze({ code: 'VALID', keyId: row.id, organizationId: row.organizationId, scopes }),
-      provenHash: hashDigest,
-    };
-    this.cache.fill(ticket, slot, digest, entry);
-    return entry;
+  private async upgrade(entry: CachedKey, secret: StoredSecret, plainSecret: string, digest: string): Promise<boolean> {
+    if (!(await this.bcrypt.run(() => legacySecretMatches(plainSecret, secret.hash)))) return false;
+    const current = secret.endsAt === null;
+    await this.db
+      .update(apiKeys)
+      .set(current ? { secretHash: digest, secretHashKind: 'SHA256' } : { previousSecretHash: digest, previousSecretHashKind: 'SHA256' })
+      .where(and(eq(apiKeys.id, entry.keyId), eq(current ? apiKeys.secretHash : apiKeys.previousSecretHash, secret.hash)));
+    this.cache.delete(`k:${entry.keyId}`);
+    return true;
   }
 }

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
-import { costOf, hashPassword, verifyPassword } from '../auth/passwords';
+import type { FailureLimiter } from '../auth/limiter';
+import type { Passwords } from '../auth/passwords';
+import type { Database } from '../db/open';
 import { members, organizations, type MemberRow } from '../db/schema';
 import { badInput, forbidden, unauthenticated } from '../errors';
 import { insertOrganization, prepareOrganization, type NewOrganization } from '../organizations/organizations';
-import type { Services } from '../services';
 import { startSession } from '../sessions/sessions';
 import { characterCount, PASSWORD_MAX } from '../validation';
 
@@ -26,12 +27,18 @@ const INVALID = 'Invalid email or password';
  * at another cost is rehashed at the configured one on their next successful login, so
  * that a change of PASSWORD_HASH_COST does not tell existing emails from unknown ones.
  */
+/** What signing in uses. */
+export interface SignInDeps {
+  db: Database;
+  passwords: Passwords;
+  limiter: FailureLimiter;
+}
+
 export async function login(
-  services: Services,
+  { db, passwords, limiter }: SignInDeps,
   input: { email: string; password: string; organization?: string | null },
   clientIp: string | null,
 ): Promise<LoginResult> {
-  const { db } = services.database;
   const email = input.email.trim().toLowerCase();
   const candidates = await db
     .select({ member: members })
@@ -56,23 +63,21 @@ export async function login(
   const client = clientIp ?? 'unknown';
   const attempt = { loginEmailClient: `${email}\n${client}`, loginEmail: email, loginClient: client };
   try {
-    await services.limiter.begin(attempt);
+    await limiter.begin(attempt);
   } catch (error) {
     await failed();
     throw error;
   }
 
   const passwordFits = characterCount(input.password) <= PASSWORD_MAX;
-  const hash = member?.passwordHash ?? (await services.decoyPasswordHash);
-  const matches = await services.bcrypt.run(() => verifyPassword(passwordFits ? input.password : '', hash));
+  const matches = await passwords.matches(passwordFits ? input.password : '', member?.passwordHash ?? null);
   if (!member || !matches || !passwordFits) {
     await failed();
     throw unauthenticated(INVALID);
   }
-  await services.limiter.succeeded(attempt);
+  await limiter.succeeded(attempt);
 
-  const cost = services.config.passwordHashCost;
-  const rehashed = costOf(member.passwordHash) === cost ? null : await services.bcrypt.run(() => hashPassword(input.password, cost));
+  const rehashed = passwords.outdated(member.passwordHash) ? await passwords.hash(input.password) : null;
   const token = await db.transaction(async (tx) => {
     if (rehashed) {
       // Same password, same version: only if no password change committed meanwhile.
@@ -91,10 +96,14 @@ export async function login(
 }
 
 /** A new organization with its owner, signed in at once; only while ALLOW_SIGNUP allows it. */
-export async function signUp(services: Services, input: NewOrganization, clientIp: string | null): Promise<LoginResult> {
-  if (!services.config.allowSignup) throw forbidden('Sign-up is disabled on this server');
-  const prepared = await prepareOrganization(input, services.config.passwordHashCost, (work) => services.bcrypt.run(work));
-  return services.database.db.transaction(async (tx) => {
+export async function signUp(
+  { db, passwords, allowSignup }: { db: Database; passwords: Passwords; allowSignup: boolean },
+  input: NewOrganization,
+  clientIp: string | null,
+): Promise<LoginResult> {
+  if (!allowSignup) throw forbidden('Sign-up is disabled on this server');
+  const prepared = await prepareOrganization(input, passwords);
+  return db.transaction(async (tx) => {
     const { owner } = await insertOrganization(tx, prepared, { kind: 'signup', ip: clientIp });
     // A member made in this very transaction: nothing can have changed their password.
     return { token: (await startSession(tx, owner))!, member: owner };

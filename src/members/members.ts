@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import type { FailureLimiter } from '../auth/limiter';
+import type { Passwords } from '../auth/passwords';
 import type { MemberRole } from '../auth/scopes';
 import { isUniqueViolation } from '../db/errors';
 import type { Queryable } from '../db/open';
@@ -72,12 +73,12 @@ export interface NewMember {
   password: string;
 }
 
-export async function addMember(tenant: Tenant, input: NewMember): Promise<MemberRow> {
+export async function addMember(tenant: Tenant, passwords: Passwords, input: NewMember): Promise<MemberRow> {
   const email = valid.email('email', input.email);
   const name = valid.personName('name', input.name);
   const password = valid.password('password', input.password);
   if (input.role === 'OWNER') requireOwnerFor(tenant, 'add an owner');
-  const passwordHash = await tenant.services.bcrypt.run(() => hashPassword(password, tenant.services.config.passwordHashCost));
+  const passwordHash = await passwords.hash(password);
 
   try {
     return await tenant.db.transaction(async (tx) => {
@@ -95,7 +96,7 @@ export async function addMember(tenant: Tenant, input: NewMember): Promise<Membe
 }
 
 export async function updateMemberRole(tenant: Tenant, id: string, role: MemberRole): Promise<MemberRow> {
-  return tenant.services.invalidations.transaction(async (tx, changed) => {
+  return tenant.changes.transaction(async (tx, changed) => {
     const ownerCount = await lockedOwnerCount(tx, tenant);
     const member = await findMember(tx, tenant, id, true);
     if (member.role === role) return member;
@@ -115,7 +116,7 @@ export async function updateMemberRole(tenant: Tenant, id: string, role: MemberR
 
 /** Removes the member; their sessions go with them (foreign key cascade). */
 export async function removeMember(tenant: Tenant, id: string): Promise<MemberRow> {
-  return tenant.services.invalidations.transaction(async (tx, changed) => {
+  return tenant.changes.transaction(async (tx, changed) => {
     const ownerCount = await lockedOwnerCount(tx, tenant);
     const member = await findMember(tx, tenant, id, true);
     if (member.role === 'OWNER') {
@@ -136,20 +137,25 @@ export async function removeMember(tenant: Tenant, id: string): Promise<MemberRo
  * including one whose login was still in its bcrypt check — stops working; the member's
  * other sessions end, and the one making the change moves to the new version.
  */
-export async function changePassword(tenant: Tenant, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  tenant: Tenant,
+  guards: { passwords: Passwords; limiter: FailureLimiter },
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const principal = tenant.principal;
   if (principal.kind !== 'MEMBER') throw forbidden('Only a signed-in member can change a password');
   const next = valid.password('newPassword', newPassword);
-  const { bcrypt, config, invalidations, limiter } = tenant.services;
+  const { passwords, limiter } = guards;
   const attempt = { passwordCheck: principal.memberId };
   await limiter.begin(attempt);
   const member = await findMember(tenant.db, tenant, principal.memberId);
-  if (!(await bcrypt.run(() => verifyPassword(currentPassword, member.passwordHash)))) {
+  if (!(await passwords.matches(currentPassword, member.passwordHash))) {
     throw badInput('currentPassword', 'is not the current password');
   }
   await limiter.succeeded(attempt);
-  const passwordHash = await bcrypt.run(() => hashPassword(next, config.passwordHashCost));
-  await invalidations.transaction(async (tx, changed) => {
+  const passwordHash = await passwords.hash(next);
+  await tenant.changes.transaction(async (tx, changed) => {
     await changed({ memberId: member.id });
     const [row] = await tx
       .update(members)

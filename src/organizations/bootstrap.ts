@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Bootstrap } from '../config';
 import { MIGRATION_LOCK_ID, type Database } from '../db/open';
+import { hashPassword } from '../auth/passwords';
 import { insertOrganization, organizationCount, prepareOrganization } from './organizations';
 
 export const DEFAULT_ORGANIZATION = 'default';
@@ -28,7 +29,7 @@ export async function bootstrapFirstOrganization(
   const wanted = given ?? { organization: DEFAULT_ORGANIZATION, email: DEFAULT_ADMIN_EMAIL, password: generatedPassword! };
   const prepared = await prepareOrganization(
     { organization: wanted.organization, name: 'Administrator', email: wanted.email, password: wanted.password },
-    passwordHashCost,
+    { hash: (password) => hashPassword(password, passwordHashCost) },
   );
 
   return db.transaction(async (tx) => {

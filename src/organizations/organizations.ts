@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { hashPassword } from '../auth/passwords';
+import type { Passwords } from '../auth/passwords';
 import { recordAudit, type Actor } from '../audit/audit';
 import type { Queryable } from '../db/open';
 import { isUniqueViolation } from '../db/errors';
@@ -22,19 +22,15 @@ export interface PreparedOrganization {
 
 /**
  * Validates and hashes before any transaction opens, so bad input writes nothing and no
- * transaction waits on bcrypt. On the request path, `queue` is the bcrypt queue (SPEC §7):
- * a flood of sign-ups waits its turn or is refused, like every other bcrypt work.
+ * transaction waits on bcrypt; the hash goes through the bcrypt queue (SPEC §7), so a
+ * flood of sign-ups waits its turn or is refused, like every other bcrypt work.
  */
-export async function prepareOrganization(
-  input: NewOrganization,
-  passwordHashCost: number,
-  queue: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
-): Promise<PreparedOrganization> {
+export async function prepareOrganization(input: NewOrganization, passwords: Pick<Passwords, 'hash'>): Promise<PreparedOrganization> {
   const organizationName = valid.organizationName('organization', input.organization);
   const name = valid.personName('name', input.name);
   const email = valid.email('email', input.email);
   const password = valid.password('password', input.password);
-  return { organizationName, owner: { name, email, passwordHash: await queue(() => hashPassword(password, passwordHashCost)) } };
+  return { organizationName, owner: { name, email, passwordHash: await passwords.hash(password) } };
 }
 
 /** Who made the organization: Keyward at its first start, or a person signing up. */

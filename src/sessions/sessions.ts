@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { CachedCredential, CredentialCache } from '../auth/credentialCache';
 import type { MemberRole } from '../auth/scopes';
 import { tagOf } from '../db/notify';
 import type { Queryable } from '../db/open';
 import { members, sessions, type MemberRow, type SessionRow } from '../db/schema';
-import type { UsageRecorder } from '../keys/usage';
-import type { Services } from '../services';
+import type { InvalidationChannel } from '../db/notify';
+import type { UsageRecorder } from '../db/usageRecorder';
 
 /**
  * Sessions (SPEC §2): an opaque token of 256 random bits, stored only as its SHA-256.
@@ -20,7 +20,7 @@ export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
 const TOKEN_PREFIX = 'kws_';
 const TOKEN_FORMAT = /^kws_[A-Za-z0-9_-]{43}$/;
 
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+const hashToken = (token: string) => hash('sha256', token, 'hex');
 
 /**
  * Opens a session for the member; returns the token, which exists nowhere else from then on.
@@ -80,17 +80,18 @@ export class SessionVerifier {
   /** A cached session is answered synchronously (no promise on the hot path); callers await either. */
   find(token: string, now = Date.now()): CachedSession | null | Promise<CachedSession | null> {
     if (!TOKEN_FORMAT.test(token)) return null;
-    const digest = this.cache.digest(token);
-    const slot = `s:${digest}`;
-    const entry = this.cache.get(slot, digest) as CachedSession | undefined;
+    // The slot is the token's digest, as stored: a hit is the token that digest was made of.
+    const tokenHash = hashToken(token);
+    const slot = `s:${tokenHash}`;
+    const entry = this.cache.get(slot) as CachedSession | undefined;
     if (entry && entry.expiresAt > now && now - entry.lastUsedAt <= SESSION_IDLE_MS) return this.used(entry, now);
     if (entry) this.cache.delete(slot);
-    return this.findCold(token, slot, digest, now);
+    return this.findCold(tokenHash, slot, now);
   }
 
-  private async findCold(token: string, slot: string, digest: string, now: number): Promise<CachedSession | null> {
+  private async findCold(tokenHash: string, slot: string, now: number): Promise<CachedSession | null> {
     const ticket = this.cache.ticket();
-    const row = await this.read(token, new Date(now));
+    const row = await this.read(tokenHash, new Date(now));
     if (!row) return null;
     const entry: CachedSession = {
       kind: 'session',
@@ -102,7 +103,7 @@ export class SessionVerifier {
       expiresAt: row.session.expiresAt.getTime(),
       lastUsedAt: row.session.lastUsedAt.getTime(),
     };
-    this.cache.fill(ticket, slot, digest, entry);
+    this.cache.fill(ticket, slot, entry);
     return this.used(entry, now);
   }
 
@@ -112,14 +113,14 @@ export class SessionVerifier {
     return entry;
   }
 
-  private async read(token: string, now: Date): Promise<{ session: SessionRow; member: MemberRow } | null> {
+  private async read(tokenHash: string, now: Date): Promise<{ session: SessionRow; member: MemberRow } | null> {
     const [row] = await this.db
       .select({ session: sessions, member: members })
       .from(sessions)
       .innerJoin(members, eq(members.id, sessions.memberId))
       .where(
         and(
-          eq(sessions.tokenHash, hashToken(token)),
+          eq(sessions.tokenHash, tokenHash),
           // Made with the member's current password, not a superseded one.
           eq(sessions.passwordVersion, members.passwordVersion),
           gt(sessions.expiresAt, now),
@@ -131,8 +132,8 @@ export class SessionVerifier {
 }
 
 /** Logout: the session ends here and, through the invalidation channel, on every instance. */
-export async function endSession(services: Services, sessionId: string): Promise<void> {
-  await services.invalidations.transaction(async (tx, changed) => {
+export async function endSession(changes: Pick<InvalidationChannel, 'transaction'>, sessionId: string): Promise<void> {
+  await changes.transaction(async (tx, changed) => {
     await tx.delete(sessions).where(eq(sessions.id, sessionId));
     await changed({ sessionId });
   });

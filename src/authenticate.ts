@@ -1,0 +1,80 @@
+import { readCredential, type HeaderReader } from './auth/credentials';
+import { rateLimited } from './auth/bcryptQueue';
+import type { Principal } from './auth/principal';
+import type { ScopeCatalog } from './auth/scopes';
+import type { WrongKeyRate } from './auth/wrongKeys';
+import type { UsageRecorder } from './db/usageRecorder';
+import { unauthenticated } from './errors';
+import type { KeyVerifier, Verification } from './keys/verify';
+import { andThen, oncePer } from './memo';
+import type { CachedSession, SessionVerifier } from './sessions/sessions';
+
+/**
+ * The one place that turns a request into a principal (SPEC §2–§3), composing the two
+ * kinds of credential from above: sessions and keys know nothing of each other or of this.
+ * A request presents at most one credential; one that is presented and fails makes the
+ * whole request UNAUTHENTICATED; it is never quietly treated as anonymous — an empty
+ * header included. Both kinds are answered from the credential cache when they can be.
+ */
+export interface Authenticators {
+  keys: KeyVerifier;
+  sessions: SessionVerifier;
+  catalog: ScopeCatalog;
+  /** lastUsedAt of API keys, written in batches. */
+  usage: UsageRecorder;
+  wrongKeys: WrongKeyRate;
+}
+
+/**
+ * Principals, one per cached credential: a verified key's VALID verdict and a session's
+ * cache entry are the same object on every hit until the credential changes (a change
+ * evicts the entry, and the next verification makes new ones), so every request that
+ * presents the credential shares one principal and nothing is built per request.
+ */
+const memberOf = oncePer((session: CachedSession, catalog: ScopeCatalog): Principal => ({
+  kind: 'MEMBER',
+  organizationId: session.organizationId,
+  memberId: session.memberId,
+  // Cached with the session; a role change evicts it at once (db/notify.ts).
+  role: session.role,
+  sessionId: session.sessionId,
+  scopes: catalog.forRole(session.role),
+}));
+
+const apiKeyOf = oncePer((verdict: Verification & { keyId: string; organizationId: string }): Principal => ({
+  kind: 'API_KEY',
+  organizationId: verdict.organizationId,
+  apiKeyId: verdict.keyId,
+  // Cached with the key; a change of access, scopes or expiry evicts it at once.
+  scopes: verdict.scopes,
+}));
+
+const refusedCredential = () => unauthenticated('Invalid or expired credential');
+
+function apiKeyPrincipal(verification: Verification, auth: Authenticators): Principal {
+  // A key still stored as bcrypt met a full bcrypt queue: the whole request is refused with 429.
+  if (verification.code === 'RATE_LIMITED') throw rateLimited(verification.retryAfterSeconds ?? 1);
+  if (verification.code !== 'VALID') {
+    auth.wrongKeys.record();
+    throw refusedCredential();
+  }
+  auth.usage.record(verification.keyId);
+  return apiKeyOf(verification);
+}
+
+/**
+ * The request's principal, or null when it presents no credential. A credential the cache
+ * holds is answered synchronously, without a promise: this runs for every request, and
+ * each promise is a heap object and a turn of the microtask queue. Callers await it.
+ */
+export function authenticate(headers: Headers, auth: Authenticators): Principal | null | Promise<Principal | null> {
+  const credential = readCredential((name) => headers.get(name));
+  if (!credential) return null;
+  if (credential.kind === 'session') {
+    return andThen(auth.sessions.find(credential.token), (session) => {
+      if (!session) throw refusedCredential();
+      return memberOf(session, auth.catalog);
+    });
+  }
+  return andThen(auth.keys.verify(credential.key, []), (verdict) => apiKeyPrincipal(verdict, auth));
+}
