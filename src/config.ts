@@ -65,7 +65,7 @@ const env = z.object({
     .refine((v) => v !== null, 'expected true, false, a number of hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
     .optional(),
   METRICS: bool.default(false),
-  // Verified API keys and sessions kept in memory (about 1 KB each: see README).
+  // Key rows and sessions kept in memory (about 1 KB each: see docs/performance.md).
   CREDENTIAL_CACHE_SIZE: int(1, 10_000_000).default(10_000),
   // bcrypt compares allowed to wait for the thread pool before RATE_LIMITED.
   BCRYPT_QUEUE_SIZE: int(0, 100_000).default(64),

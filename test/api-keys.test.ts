@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { apiKeys, auditEvents, organizations } from '../src/db/schema';
 import type { Queryable } from '../src/db/open';
@@ -84,10 +85,10 @@ describe('creating a key', () => {
     expect(scopeCatalog).not.toContain('members:write');
   });
 
-  it('stores a bcrypt hash and the last four, never the secret or the full key', async () => {
+  it('stores the SHA-256 digest of the full key and the last four, never the secret or the full key', async () => {
     const { id, token } = await createKey(owner, 'FULL');
     const row = await keyRow(id);
-    expect(row.secretHash).toMatch(/^\$2b\$04\$/);
+    expect([row.secretHash, row.secretHashKind]).toEqual([createHash('sha256').update(token).digest('hex'), 'SHA256']);
     expect(row.lastFour).toBe(token.slice(-4));
     const secret = token.slice(`kw_${id}_`.length, -6);
     expect(JSON.stringify(row)).not.toContain(secret);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
-import { GRAPHIQL_OPTIONS } from '../src/graphql/graphiql';
+import { GRAPHIQL_OPTIONS } from '../src/http/graphiql';
 import { startTestApp, type TestApp } from './harness';
 
 /**

@@ -17,7 +17,7 @@ const ANONYMOUS: ScopeLoaders = { public: true, member: false, scope: () => fals
 
 /**
  * A principal's scope loaders, made once per principal (principals are shared by every
- * request presenting the same cached credential, see auth/authenticate.ts), not per request.
+ * request presenting the same cached credential, see authenticate.ts), not per request.
  */
 const scopesOf = oncePer(
   ({ kind, scopes }: Principal): ScopeLoaders => ({ public: true, member: kind === 'MEMBER', scope: (scope) => scopes.has(scope) }),

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { MaskError, Plugin } from 'graphql-yoga';
 import { isDatabaseUnavailable } from '../db/errors';
 import { KeywardError } from '../errors';
-import { currentRequestId } from '../http/requestId';
+import { currentRequestId } from '../requestId';
 import { loggableError, type Logger } from '../logger';
 
 const HTTP_STATUS: Partial<Record<KeywardError['code'], number>> = {

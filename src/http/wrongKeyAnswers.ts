@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCredential, type Credential, type HeaderReader } from '../auth/credentials';
 import type { WrongKeyRate } from '../auth/wrongKeys';
 import type { KeyVerifier } from '../keys/verify';
-import { requestIdFrom } from './requestId';
+import { requestIdFrom } from '../requestId';
 
 /**
  * Wrong keys answered before GraphQL, and slowly, while a flood of them is on (SPEC §7, no

@@ -6,7 +6,7 @@ import { crc32 } from 'node:zlib';
  *
  * - `keyId`: 16 base62 characters (~95 bits), public, the row's primary key.
  * - `secret`: 43 base62 characters from the CSPRNG = 43 × log2(62) ≈ 256.03 bits; it is
- *   what bcrypt hashes, and at 43 bytes it is well inside bcrypt's 72-byte input.
+ *   what makes the key unguessable (keys/secrets.ts says how it is stored).
  * - `checksum`: CRC32 of everything before it, as 6 base62 characters. CRC32 catches
  *   every error confined to 32 consecutive bits, so any one-character change anywhere is
  *   rejected here, before the database is touched; secret scanners can use it the same way.

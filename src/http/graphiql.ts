@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { pagePolicy } from '../http/securityHeaders';
+import { pagePolicy } from './securityHeaders';
 
 /**
  * GraphiQL from @graphql-yoga/render-graphiql: its JavaScript, CSS, fonts and workers are
