@@ -78,7 +78,8 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     bcrypt,
     passwords: new Passwords(bcrypt, config.passwordHashCost),
     limiter,
-    keys: new KeyVerifier(database.db, catalog, credentials, bcrypt),
+    // PGlite runs one query at a time; a server takes several of the pool's connections.
+    keys: new KeyVerifier(database.db, catalog, credentials, bcrypt, database.driver === 'pglite' ? 1 : 4),
     sessions: new SessionVerifier(database.db, credentials, sessionTouches),
     wrongKeys: new WrongKeyRate(),
   };

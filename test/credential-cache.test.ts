@@ -80,17 +80,20 @@ describe('stored digests', () => {
 });
 
 describe('wrong key rate', () => {
-  it('is busy while the refusals of the current or the previous second reach its bound, and not after', () => {
-    const rate = new WrongKeyRate(3);
+  it('is busy from the second that reaches its bound, stays so while a tenth of it goes on, and is calm after that', () => {
+    const rate = new WrongKeyRate(10, 5_000);
     const t0 = 1_000_000;
-    rate.record(t0);
-    rate.record(t0 + 10);
+    for (let i = 0; i < 9; i++) rate.record(t0 + i);
     expect(rate.busy(t0 + 20)).toBe(false);
     rate.record(t0 + 30);
     expect(rate.busy(t0 + 40)).toBe(true);
-    // The next second still sees the last one's flood; the one after has forgotten it.
-    expect(rate.busy(t0 + 1_500)).toBe(true);
-    expect(rate.busy(t0 + 2_100)).toBe(false);
+    // One refusal a second is a tenth of the bound: the flood, slowed, is still on.
+    for (let s = 1; s <= 8; s++) rate.record(t0 + s * 1_000);
+    expect(rate.busy(t0 + 12_000)).toBe(true);
+    expect(rate.busy(t0 + 13_100)).toBe(false);
+    // Below a tenth, nothing keeps it on.
+    rate.record(t0 + 14_000);
+    expect(rate.busy(t0 + 14_001)).toBe(false);
   });
 });
 

@@ -1,34 +1,36 @@
 /**
  * How many presented API keys this instance refused lately (wrong, unknown, malformed,
- * revoked or expired), counted per second. While the rate is at `busyAbove` or more — a
- * flood, not a client with a stale key — refusals that memory alone can decide are answered
- * before any GraphQL work, and slowly (http/wrongKeyAnswers.ts).
+ * revoked or expired), counted per second. A flood starts when a second counts `floodAt`
+ * refusals — far beyond a client with a stale key — and is over once `calmAfterMs` have
+ * passed without a second of even a tenth of that. (Answering a flood slowly cuts its rate:
+ * without the lower bar to stay in, the slowed flood would look over at once, and its next
+ * burst would be answered at full cost again.) While it lasts, refusals that memory alone
+ * can decide are answered before any GraphQL work, and slowly (http/wrongKeyAnswers.ts).
  *
  * Deliberately per instance and for all clients together: it decides only how a refusal is
  * delivered, never whether a key is accepted, so it needs no address and can wrong no one.
  */
 export class WrongKeyRate {
   private second = 0;
-  private current = 0;
-  private previous = 0;
+  private count = 0;
+  private floodUntil = 0;
 
-  constructor(private readonly busyAbove = 100) {}
+  constructor(
+    private readonly floodAt = 100,
+    private readonly calmAfterMs = 10_000,
+  ) {}
 
   record(now = Date.now()): void {
-    this.roll(now);
-    this.current++;
+    const second = Math.floor(now / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.count = 0;
+    }
+    this.count++;
+    if (this.count >= this.floodAt || (now < this.floodUntil && this.count >= this.floodAt / 10)) this.floodUntil = now + this.calmAfterMs;
   }
 
   busy(now = Date.now()): boolean {
-    this.roll(now);
-    return Math.max(this.current, this.previous) >= this.busyAbove;
-  }
-
-  private roll(now: number): void {
-    const second = Math.floor(now / 1000);
-    if (second === this.second) return;
-    this.previous = second === this.second + 1 ? this.current : 0;
-    this.current = 0;
-    this.second = second;
+    return now < this.floodUntil;
   }
 }

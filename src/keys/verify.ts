@@ -122,13 +122,72 @@ function entryOf(row: ApiKeyRow, catalog: ScopeCatalog): CachedKey {
   };
 }
 
+/** At most this many key IDs in one read. */
+const MAX_BATCH = 500;
+
 /**
- * The lookup of a cold verification, built once: drizzle then turns the query into SQL once
- * rather than on every cold request (on PGlite about a third of the lookup's time).
+ * The reads of cold verifications: one indexed read by key ID, or, when first presentations
+ * of different keys come together (a restart under load, a burst of new keys), one read for
+ * all of them — each query has a fixed cost, on PGlite most of it, and PGlite runs one at a
+ * time anyway. At most `inFlight` reads run at once; key IDs asked for meanwhile wait and go
+ * together in the next. The query is prepared once (`= any($1)`), so drizzle does not build
+ * its SQL per request.
  */
-function keyRowLookup(db: Queryable): (keyId: string) => Promise<ApiKeyRow | null> {
-  const query = db.select().from(apiKeys).where(eq(apiKeys.id, sql.placeholder('keyId'))).prepare('keyward_verify_key_row');
-  return async (keyId) => (await query.execute({ keyId }))[0] ?? null;
+export class KeyRowReader {
+  private readonly waiting = new Map<string, Array<(row: ApiKeyRow | null | Error) => void>>();
+  private running = 0;
+  /** Queries sent, for the tests and metrics: fewer than keys read when reads went together. */
+  queries = 0;
+  private query: { execute(values: { ids: string[] }): Promise<ApiKeyRow[]> } | null = null;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly inFlight: number,
+  ) {}
+
+  read(keyId: string): Promise<ApiKeyRow | null> {
+    return new Promise((resolve, reject) => {
+      const settle = (row: ApiKeyRow | null | Error) => (row instanceof Error ? reject(row) : resolve(row));
+      const waiters = this.waiting.get(keyId);
+      if (waiters) waiters.push(settle);
+      else this.waiting.set(keyId, [settle]);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.inFlight && this.waiting.size > 0) {
+      const batch = new Map<string, Array<(row: ApiKeyRow | null | Error) => void>>();
+      for (const [keyId, waiters] of this.waiting) {
+        if (batch.size === MAX_BATCH) break;
+        batch.set(keyId, waiters);
+      }
+      for (const keyId of batch.keys()) this.waiting.delete(keyId);
+      this.running++;
+      this.queries++;
+      this.query ??= this.db
+        .select()
+        .from(apiKeys)
+        .where(sql`${apiKeys.id} = any(${sql.placeholder('ids')}::text[])`)
+        .prepare('keyward_verify_key_rows');
+      this.query
+        .execute({ ids: [...batch.keys()] })
+        .then(
+          (rows) => {
+            const found = new Map(rows.map((row) => [row.id, row]));
+            for (const [keyId, waiters] of batch) for (const settle of waiters) settle(found.get(keyId) ?? null);
+          },
+          (error: unknown) => {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            for (const waiters of batch.values()) for (const settle of waiters) settle(failure);
+          },
+        )
+        .finally(() => {
+          this.running--;
+          this.pump();
+        });
+    }
+  }
 }
 
 export class KeyVerifier {
@@ -136,15 +195,19 @@ export class KeyVerifier {
   private readonly reading = new Map<string, Promise<CachedKey | null>>();
   /** Concurrent first uses of one bcrypt-stored key share one compare. */
   private readonly upgrading = new Map<string, Promise<boolean>>();
-  /** Made on the first cold verification, so that building a verifier touches no database. */
-  private loadKeyRow: ((keyId: string) => Promise<ApiKeyRow | null>) | null = null;
+  /** The reads of cold verifications (`rows.queries` counts them). */
+  readonly rows: KeyRowReader;
 
+  /** `concurrentReads`: how many row reads may run at once (1 on PGlite, which runs one at a time). */
   constructor(
     private readonly db: Queryable,
     private readonly catalog: ScopeCatalog,
     private readonly cache: CredentialCache<CachedCredential>,
     private readonly bcrypt: BcryptQueue,
-  ) {}
+    concurrentReads = 1,
+  ) {
+    this.rows = new KeyRowReader(db, concurrentReads);
+  }
 
   /**
    * The verdict on a presented key. RATE_LIMITED (only ever a full bcrypt queue, for a key
@@ -204,7 +267,7 @@ export class KeyVerifier {
   private async read(keyId: string): Promise<CachedKey | null> {
     // Taken before the row is read: a change committed from here on refuses the fill below.
     const ticket = this.cache.ticket();
-    const row = await (this.loadKeyRow ??= keyRowLookup(this.db))(keyId);
+    const row = await this.rows.read(keyId);
     if (!row) return null;
     const entry = entryOf(row, this.catalog);
     this.cache.fill(ticket, `k:${keyId}`, entry);
