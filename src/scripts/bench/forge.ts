@@ -2,13 +2,15 @@ import { crc32 } from 'node:zlib';
 import { checksumOf, KEY_PREFIX, newKey } from '../../keys/format';
 
 /**
- * Wrong secrets that reach the bcrypt compare, the way a determined attacker would make
- * them. A key's checksum (CRC32) picks the stored hash it is compared with, so a random
- * secret usually fails on the checksum alone. But CRC32 is affine over GF(2): for
- * messages of one length, crc(a ⊕ b ⊕ c) = crc(a) ⊕ crc(b) ⊕ crc(c). Toggling chosen
- * characters of a secret between two base62 letters moves its CRC by fixed 32-bit
- * vectors; solving a small linear system picks the toggles that land on any target CRC.
- * The checksum is a typo guard, not a security boundary: the failure limits are.
+ * Wrong secrets that pass the checksum and reach the digest comparison, the way a
+ * determined attacker would make them. A random secret usually fails on the checksum
+ * alone, before any lookup. But CRC32 is affine over GF(2): for messages of one length,
+ * crc(a ⊕ b ⊕ c) = crc(a) ⊕ crc(b) ⊕ crc(c). Toggling chosen characters of a secret between
+ * two base62 letters moves its CRC by fixed 32-bit vectors; solving a small linear system
+ * picks the toggles that land on any target CRC — here the real key's, so that the forged
+ * key also claims the key's current secret. The checksum is a typo guard, not a security
+ * boundary: what stops a wrong secret is its digest, and what keeps a flood of them from
+ * crowding out the right key is how cheaply they are refused (http/wrongKeyAnswers.ts).
  */
 
 const PAIRS: Array<[string, string]> = [['A', 'B'], ['C', 'E'], ['a', 'c'], ['0', '1']];
