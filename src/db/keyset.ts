@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lt, or, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { decodeCursor, encodeCursor } from '../pagination';
 
@@ -24,10 +24,13 @@ export function decodeTimeCursor(after: string | null | undefined, validId: (id:
   return { createdAt: new Date(createdAt!), id: id! };
 }
 
-/** Rows strictly after `position` in the list's order: oldest first (asc) or newest first (desc). */
+/**
+ * Rows strictly after `position` in the list's order: oldest first (asc) or newest first
+ * (desc). The position may be placeholders, for a prepared statement.
+ */
 export function afterTimePosition(
   columns: { createdAt: PgColumn; id: PgColumn },
-  position: TimePosition | null,
+  position: TimePosition | { createdAt: SQLWrapper; id: SQLWrapper } | null,
   order: 'asc' | 'desc',
 ): SQL | undefined {
   if (!position) return undefined;
