@@ -136,6 +136,7 @@ const MAX_BATCH = 500;
 export class KeyRowReader {
   private readonly waiting = new Map<string, Array<(row: ApiKeyRow | null | Error) => void>>();
   private running = 0;
+  private scheduled = false;
   /** Queries sent, for the tests and metrics: fewer than keys read when reads went together. */
   queries = 0;
   private query: { execute(values: { ids: string[] }): Promise<ApiKeyRow[]> } | null = null;
@@ -151,6 +152,19 @@ export class KeyRowReader {
       const waiters = this.waiting.get(keyId);
       if (waiters) waiters.push(settle);
       else this.waiting.set(keyId, [settle]);
+      this.schedule();
+    });
+  }
+
+  /**
+   * Sends what waits once this turn of the event loop has taken in its requests (PGlite runs
+   * a query on this very thread: while it runs, nothing else arrives to join the next one).
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.pump();
     });
   }
