@@ -1,25 +1,29 @@
-import { and, count, eq, lt, desc } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
-import { auditEvents, type AuditEventRow } from '../db/schema';
+import { apiKeys, auditEvents, members, organizations, type AuditEventRow } from '../db/schema';
+import { badInput } from '../errors';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
+import * as valid from '../validation';
 
 /**
  * The audit log (SPEC §5): one row per change, written with the same transaction handle as
  * the change, so the two commit or roll back together. Rows hold IDs, never a secret,
  * key, password or token.
  */
-export type AuditAction =
-  | 'api_key.created'
-  | 'api_key.updated'
-  | 'api_key.rotated'
-  | 'api_key.revoked'
-  | 'member.added'
-  | 'member.role_changed'
-  | 'member.removed'
-  | 'member.password_changed'
-  | 'member.login'
-  | 'member.login_failed'
-  | 'organization.created';
+export const AUDIT_ACTIONS = [
+  'api_key.created',
+  'api_key.updated',
+  'api_key.rotated',
+  'api_key.revoked',
+  'member.added',
+  'member.role_changed',
+  'member.removed',
+  'member.password_changed',
+  'member.login',
+  'member.login_failed',
+  'organization.created',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** SYSTEM: Keyward itself (the bootstrap); ANONYMOUS: a caller with no principal (a failed login). */
 export type ActorKind = 'MEMBER' | 'API_KEY' | 'SYSTEM' | 'ANONYMOUS';
@@ -51,21 +55,138 @@ export function auditCursor(event: AuditEventRow): string {
   return encodeCursor([String(event.id)]);
 }
 
-/** Newest first. */
+export interface AuditEventFilter {
+  /** One of AUDIT_ACTIONS. */
+  action?: string | null;
+  actorId?: string | null;
+}
+
+/** Newest first, optionally only one action and/or one actor's events. */
 export async function listAuditEvents(
   db: Queryable,
   organizationId: string,
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; filter?: AuditEventFilter | null },
 ): Promise<Page<AuditEventRow>> {
   const first = pageSize(args.first);
   const before = args.after ? Number(decodeCursor(args.after, 1, (p) => /^\d{1,15}$/.test(p))[0]) : null;
-  const inOrganization = eq(auditEvents.organizationId, organizationId);
+  const { action, actorId } = args.filter ?? {};
+  if (action != null && !(AUDIT_ACTIONS as readonly string[]).includes(action)) throw badInput('action', 'is not an audit action');
+  const filtered = and(
+    eq(auditEvents.organizationId, organizationId),
+    action != null ? eq(auditEvents.action, action) : undefined,
+    actorId != null ? eq(auditEvents.actorId, valid.text('actorId', actorId, { min: 1, max: 100 })) : undefined,
+  );
   const rows = await db
     .select()
     .from(auditEvents)
-    .where(before === null ? inOrganization : and(inOrganization, lt(auditEvents.id, before)))
+    .where(before === null ? filtered : and(filtered, lt(auditEvents.id, before)))
     .orderBy(desc(auditEvents.id))
     .limit(first + 1);
-  const [total] = await db.select({ n: count() }).from(auditEvents).where(inOrganization);
+  const [total] = await db.select({ n: count() }).from(auditEvents).where(filtered);
   return toPage(rows, first, total!.n);
+}
+
+/** An event as people read it: who and what by name, and a sentence saying what happened. */
+export interface DescribedAuditEvent extends AuditEventRow {
+  /** The member's email, the key's name, "Keyward" for the system; null for an anonymous caller or one that no longer exists. */
+  actorName: string | null;
+  /** The key's or member's name, or the organization's; null when there is none, it no longer exists, or it is the actor itself. */
+  targetName: string | null;
+  summary: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const targetsAMember = (action: string) => action.startsWith('member.');
+const targetsAKey = (action: string) => action.startsWith('api_key.');
+
+/**
+ * Names for a page of events, looked up in one query per kind of thing named (members by
+ * email, keys by name) and only in the event's own organization. The log keeps IDs, so a
+ * member removed since is no longer named; a key is never deleted, only revoked.
+ */
+export async function describeAuditEvents(db: Queryable, organizationId: string, events: readonly AuditEventRow[]): Promise<DescribedAuditEvent[]> {
+  const memberIds = new Set<string>();
+  const keyIds = new Set<string>();
+  for (const e of events) {
+    if (e.actorId && e.actorKind === 'MEMBER') memberIds.add(e.actorId);
+    if (e.actorId && e.actorKind === 'API_KEY') keyIds.add(e.actorId);
+    if (e.targetId && targetsAMember(e.action)) memberIds.add(e.targetId);
+    if (e.targetId && targetsAKey(e.action)) keyIds.add(e.targetId);
+  }
+  const memberUuids = [...memberIds].filter((id) => UUID.test(id));
+  const none: Promise<{ id: string; name: string }[]> = Promise.resolve([]);
+  const [memberRows, keyRows, organizationRows] = await Promise.all([
+    memberUuids.length
+      ? db
+          .select({ id: members.id, name: members.email })
+          .from(members)
+          .where(and(eq(members.organizationId, organizationId), inArray(members.id, memberUuids)))
+      : none,
+    keyIds.size
+      ? db
+          .select({ id: apiKeys.id, name: apiKeys.name })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.organizationId, organizationId), inArray(apiKeys.id, [...keyIds])))
+      : none,
+    events.some((e) => e.action === 'organization.created')
+      ? db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId))
+      : none,
+  ]);
+  const memberNames = new Map(memberRows.map((m) => [m.id, m.name]));
+  const keyNames = new Map(keyRows.map((k) => [k.id, k.name]));
+  const organizationName = organizationRows[0]?.name ?? null;
+
+  const actorNames: Partial<Record<string, Map<string, string>>> = { MEMBER: memberNames, API_KEY: keyNames };
+
+  return events.map((event) => {
+    const actorName =
+      event.actorKind === 'SYSTEM' ? 'Keyward' : event.actorId === null ? null : (actorNames[event.actorKind]?.get(event.actorId) ?? null);
+    const self = event.targetId !== null && event.targetId === event.actorId;
+    const targetName =
+      event.targetId === null
+        ? null
+        : targetsAMember(event.action)
+          ? (memberNames.get(event.targetId) ?? null)
+          : targetsAKey(event.action)
+            ? (keyNames.get(event.targetId) ?? null)
+            : event.action === 'organization.created'
+              ? organizationName
+              : null;
+    return { ...event, actorName, targetName: self ? null : targetName, summary: summaryOf(event.action, targetName, self) };
+  });
+}
+
+/**
+ * One sentence per action, naming its target: a key or organization in quotes, a member by
+ * email (a member removed since is "a member": the log keeps IDs, not names).
+ */
+function summaryOf(action: string, target: string | null, self: boolean): string {
+  const key = target === null ? 'a key' : `key "${target}"`;
+  const member = target ?? 'a member';
+  switch (action) {
+    case 'api_key.created':
+      return `Created ${key}`;
+    case 'api_key.updated':
+      return `Edited ${key}`;
+    case 'api_key.rotated':
+      return `Rotated ${key}`;
+    case 'api_key.revoked':
+      return `Revoked ${key}`;
+    case 'member.added':
+      return target === null ? 'Added a member' : `Added member ${target}`;
+    case 'member.role_changed':
+      return `Changed the role of ${member}`;
+    case 'member.removed':
+      return target === null ? 'Removed a member' : `Removed member ${target}`;
+    case 'member.password_changed':
+      return self ? 'Changed their password' : `Changed the password of ${member}`;
+    case 'member.login':
+      return 'Signed in';
+    case 'member.login_failed':
+      return target === null ? 'Failed sign-in' : `Failed sign-in as ${target}`;
+    case 'organization.created':
+      return target === null ? 'Created the organization' : `Created organization "${target}"`;
+    default:
+      return action;
+  }
 }

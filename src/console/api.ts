@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from './gql/graphql';
+import { inConsoleWords } from './messages';
 
 /**
  * The console's only way to the API: typed documents POSTed as JSON to /graphql (a
@@ -7,6 +8,7 @@ import type { TypedDocumentString } from './gql/graphql';
  */
 
 export interface ApiProblem {
+  /** In the console's words (messages.ts), ready to show. */
   message: string;
   code?: string;
   /** The input field the API blames (extensions.field), for BAD_USER_INPUT. */
@@ -41,7 +43,7 @@ export function onSessionExpired(handler: () => void): void {
 
 interface GraphQLBody<R> {
   data?: R | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; requestId?: string } }[];
 }
 
 export async function request<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
@@ -59,7 +61,11 @@ export async function request<R, V>(document: TypedDocumentString<R, V>, variabl
   if (!body) throw new ApiError([{ message: `Keyward answered HTTP ${response.status}. Try again.` }]);
 
   if (body.errors?.length) {
-    const problems = body.errors.map((e) => ({ message: e.message, code: e.extensions?.code, field: e.extensions?.field }));
+    const problems = body.errors.map(({ message, extensions: x }) => ({
+      message: inConsoleWords(x?.code, x?.field, message, x?.requestId),
+      code: x?.code,
+      field: x?.field,
+    }));
     if (token && problems.some((p) => p.code === 'UNAUTHENTICATED')) {
       session.end();
       sessionExpired();

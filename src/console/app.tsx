@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AccountMenu } from './account';
 import { onSessionExpired, request, session } from './api';
 import { AuditLogPage } from './audit';
 import { ApiKeysPage } from './keys';
@@ -6,6 +7,7 @@ import { MembersPage } from './members';
 import { LogoutMutation, ViewerQuery } from './operations';
 import type { Viewer } from './session';
 import { SignIn } from './signin';
+import { Notice } from './ui';
 
 type Route = 'keys' | 'members' | 'audit';
 const SECTIONS: { route: Route; label: string; scope: string }[] = [
@@ -31,7 +33,10 @@ export function App() {
   // Without a token there is nothing to ask the API: the sign-in page makes no request.
   const [loading, setLoading] = useState(session.token() !== null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A notice about the account (a password changed) shows over any page, until the next navigation.
+  const [accountNotice, setAccountNotice] = useState<string | null>(null);
   const route = useRoute();
+  useEffect(() => setAccountNotice(null), [route]);
 
   const loadViewer = async () => {
     setLoading(true);
@@ -73,6 +78,7 @@ export function App() {
     return (
       <SignIn
         notice={notice}
+        onDismissNotice={() => setNotice(null)}
         onSignedIn={() => {
           setNotice(null);
           void loadViewer();
@@ -93,9 +99,7 @@ export function App() {
           Keyward <span class="muted org">{viewer.organization.name}</span>
         </p>
         <div class="who">
-          <span class="muted">
-            {viewer.member!.email} · {viewer.member!.role.toLowerCase()}
-          </span>
+          <AccountMenu viewer={viewer} onPasswordChanged={() => setAccountNotice('Your password has been changed. Your other sessions have ended.')} />
           <button type="button" class="secondary small" onClick={signOut}>
             Sign out
           </button>
@@ -116,6 +120,7 @@ export function App() {
         </ul>
       </nav>
       <main class="content">
+        <Notice message={accountNotice} onDismiss={() => setAccountNotice(null)} />
         {current === 'keys' && <ApiKeysPage viewer={viewer} />}
         {current === 'members' && <MembersPage viewer={viewer} />}
         {current === 'audit' && <AuditLogPage viewer={viewer} />}

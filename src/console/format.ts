@@ -1,10 +1,21 @@
 /** Dates as people read them; the API speaks ISO-8601. Text only: nothing here is HTML. */
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+// One way for every instant on every page: the day, then the time with the viewer's time zone.
+const dayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+// To the second, with the zone spelled out: the exact time, on hover.
+const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 
-export const formatDate = (iso: string | null | undefined, none = '—') => (iso ? dateFormat.format(new Date(iso)) : none);
-export const formatDateTime = (iso: string | null | undefined, none = '—') => (iso ? dateTimeFormat.format(new Date(iso)) : none);
+export interface Instant {
+  day: string;
+  time: string;
+  exact: string;
+}
+
+export function instant(iso: string): Instant {
+  const date = new Date(iso);
+  return { day: dayFormat.format(date), time: timeFormat.format(date), exact: exactFormat.format(date) };
+}
 
 /** `<input type="date">` value (local day) → the end of that day as ISO, so a key "expires on" that date. */
 export function endOfDay(value: string): string {

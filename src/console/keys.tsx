@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { formErrors, request } from './api';
-import { dateInputValue, endOfDay, formatDate, formatDateTime, tomorrow } from './format';
+import { dateInputValue, endOfDay, tomorrow } from './format';
 import type { ApiKeyAccess, ApiKeyStatus, ConsoleApiKeysQuery } from './gql/graphql';
 import {
   ApiKeysQuery,
@@ -12,7 +12,25 @@ import {
 } from './operations';
 import { nodesOf, usePaged } from './paged';
 import type { Viewer } from './session';
-import { ChoiceGroup, Dialog, DialogActions, Field, FormError, LoadMore, PageHeader, TableRegion, useSubmit } from './ui';
+import {
+  ChoiceGroup,
+  Clipped,
+  Dialog,
+  DialogActions,
+  Field,
+  FocusHome,
+  FormError,
+  keepFocus,
+  LoadMore,
+  MenuButton,
+  NoMatch,
+  Notice,
+  PageHeader,
+  TableRegion,
+  Time,
+  useSubmit,
+  type MenuItem,
+} from './ui';
 
 type ApiKey = ConsoleApiKeysQuery['apiKeys']['edges'][number]['node'];
 
@@ -25,6 +43,11 @@ const GRACE_PERIODS = [
   { seconds: 86_400, label: '24 hours' },
   { seconds: 604_800, label: '7 days' },
 ];
+
+/** Keyward's own resources by their names in the console; the platform's own (SCOPE_RESOURCES) are made readable. */
+const RESOURCE_LABEL: Record<string, string> = { api_keys: 'API keys', members: 'Members', audit_log: 'Audit log', organization: 'Organization' };
+const resourceLabel = (resource: string) =>
+  RESOURCE_LABEL[resource] ?? resource.replace(/[_-]+/g, ' ').replace(/^./, (first) => first.toUpperCase());
 
 type Modal =
   | { kind: 'create' }
@@ -40,6 +63,8 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
   const [status, setStatus] = useState<ApiKeyStatus | ''>('');
   const [modal, setModal] = useState<Modal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const tableId = useId();
+  const searchId = useId();
 
   // Search as one types, without a request per keystroke.
   useEffect(() => {
@@ -55,122 +80,193 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
     [status, query],
   );
 
-  const done = (message: string, secret?: { secret: string; title: string }) => {
-    setNotice(message);
-    setModal(secret ? { kind: 'secret', ...secret } : null);
-    void list.reload();
+  // A notice is about the list as it was: a new search or filter clears it.
+  const changeSearch = (value: string) => {
+    setSearch(value);
+    setNotice(null);
+  };
+  const changeStatus = (value: ApiKeyStatus | '') => {
+    setStatus(value);
+    setNotice(null);
+  };
+  const clearFilters = () => {
+    setSearch('');
+    setQuery('');
+    setStatus('');
+    setNotice(null);
+    document.getElementById(searchId)?.focus();
   };
 
+  // A revoked key's row keeps no Actions button: the focus goes to the table, never to <body>.
+  const toTable = () => document.getElementById(tableId);
+  const done = async (message: string, secret?: { secret: string; title: string }) => {
+    setNotice(message);
+    setModal(secret ? { kind: 'secret', ...secret } : null);
+    await list.reload();
+    keepFocus(toTable);
+  };
+
+  const actionsOf = (key: ApiKey): MenuItem[] => [
+    { label: 'Edit', onSelect: () => setModal({ kind: 'edit', key }) },
+    { label: 'Rotate', onSelect: () => setModal({ kind: 'rotate', key }) },
+    { label: 'Revoke', danger: true, onSelect: () => setModal({ kind: 'revoke', key }) },
+  ];
+
+  const filtered = Boolean(query || status);
+  const empty = !list.loading && !list.error && list.items.length === 0;
+
   return (
-    <section aria-labelledby="page-title">
-      <PageHeader title="API keys" description="Keys let your applications call the API. A key's secret is shown once, when it is created or rotated.">
-        {canWrite && (
-          <button type="button" onClick={() => setModal({ kind: 'create' })}>
-            Add new
-          </button>
-        )}
-      </PageHeader>
-
-      <div class="toolbar">
-        <Field label="Search">
-          {(props) => <input {...props} type="search" value={search} placeholder="Key name" onInput={(e) => setSearch(e.currentTarget.value)} />}
-        </Field>
-        <Field label="Status">
-          {(props) => (
-            <select {...props} value={status} onChange={(e) => setStatus(e.currentTarget.value as ApiKeyStatus | '')}>
-              <option value="">All statuses</option>
-              {(Object.keys(STATUS_LABEL) as ApiKeyStatus[]).map((s) => (
-                <option value={s}>{STATUS_LABEL[s]}</option>
-              ))}
-            </select>
+    <FocusHome.Provider value={toTable}>
+      <section aria-labelledby="page-title">
+        <PageHeader title="API keys" description="Keys let your applications call the API. A key's secret is shown once, when it is created or rotated.">
+          {canWrite && (
+            <button type="button" onClick={() => setModal({ kind: 'create' })}>
+              Add new
+            </button>
           )}
-        </Field>
-      </div>
+        </PageHeader>
 
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <FormError message={list.error} />
+        <div class="toolbar">
+          <div class="field">
+            <label for={searchId}>Search</label>
+            <input id={searchId} type="search" value={search} placeholder="Key name" onInput={(e) => changeSearch(e.currentTarget.value)} />
+          </div>
+          <Field label="Status">
+            {(props) => (
+              <select {...props} value={status} onChange={(e) => changeStatus(e.currentTarget.value as ApiKeyStatus | '')}>
+                <option value="">All statuses</option>
+                {(Object.keys(STATUS_LABEL) as ApiKeyStatus[]).map((s) => (
+                  <option value={s}>{STATUS_LABEL[s]}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
 
-      <TableRegion label="API keys">
-        <table class="cards" aria-label="API keys">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key ID</th>
-              <th scope="col">Permissions</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last four</th>
-              <th scope="col">Status</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              {canWrite && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((key) => (
-              <tr key={key.id}>
-                <td data-label="Name" class="wrap">
-                  <div>
-                    <span class="strong">{key.name}</span>
-                    <span class="muted sub">{key.description || 'No description'}</span>
-                  </div>
-                </td>
-                <td data-label="Key ID">
-                  <code>{key.id}</code>
-                </td>
-                <td data-label="Permissions" title={key.scopes.join(', ')}>
-                  {ACCESS_LABEL[key.access]}
-                </td>
-                <td data-label="Created">
-                  <div>
-                    {formatDate(key.createdAt)}
-                    <span class="muted sub">by {key.createdBy ?? 'unknown'}</span>
-                  </div>
-                </td>
-                <td data-label="Last four">
-                  <code>…{key.lastFour}</code>
-                </td>
-                <td data-label="Status">
-                  <span class={`badge badge-${key.status.toLowerCase()}`}>{STATUS_LABEL[key.status]}</span>
-                </td>
-                <td data-label="Expires">{formatDate(key.expiresAt, 'Never')}</td>
-                <td data-label="Last used" class="wrap-narrow">
-                  {formatDateTime(key.lastUsedAt, 'Never')}
-                </td>
-                {canWrite && (
-                  <td class="actions">
-                    {key.status !== 'REVOKED' && (
-                      <div class="buttons">
-                        <button type="button" class="secondary small" onClick={() => setModal({ kind: 'edit', key })}>
-                          Edit
-                        </button>
-                        <button type="button" class="secondary small" onClick={() => setModal({ kind: 'rotate', key })}>
-                          Rotate
-                        </button>
-                        <button type="button" class="danger-quiet small" onClick={() => setModal({ kind: 'revoke', key })}>
-                          Revoke
-                        </button>
+        <Notice message={notice} onDismiss={() => setNotice(null)} />
+        <FormError message={list.error} />
+
+        {empty ? (
+          filtered ? (
+            <NoMatch what={query ? `No key’s name contains “${query}”${status ? ` among ${STATUS_LABEL[status].toLowerCase()} keys` : ''}.` : `No ${STATUS_LABEL[status as ApiKeyStatus].toLowerCase()} keys.`} onClear={clearFilters} />
+          ) : (
+            <div class="empty">
+              <p>No API keys yet.</p>
+              {canWrite && <p class="muted">Add new makes the first one.</p>}
+            </div>
+          )
+        ) : (
+          <TableRegion label="API keys" id={tableId}>
+            <table class="key-table" aria-label="API keys">
+              <colgroup>
+                <col class="col-name" />
+                <col class="col-id" />
+                <col class="col-permissions" />
+                <col class="col-created" />
+                <col class="col-four" />
+                <col class="col-status" />
+                <col class="col-date" />
+                <col class="col-date" />
+                {canWrite && <col class="col-actions" />}
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Key ID</th>
+                  <th scope="col">Permissions</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last four</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Last used</th>
+                  {canWrite && (
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((key) => (
+                  <tr key={key.id}>
+                    <td class="cell-name">
+                      <div>
+                        <Clipped className="strong" id={`key-name-${key.id}`} text={key.name} />
+                        <Clipped className="muted sub" text={key.description || 'No description'} />
                       </div>
+                    </td>
+                    <td class="cell-id" data-label="ID">
+                      <code title={key.id}>{key.id}</code>
+                    </td>
+                    <td class="cell-permissions">
+                      <Permissions apiKey={key} />
+                    </td>
+                    <td class="cell-created" data-label="Created">
+                      <Time iso={key.createdAt} />{' '}
+                      <Clipped className="muted sub" text={`by ${key.createdBy ?? 'unknown'}`} />
+                    </td>
+                    <td class="cell-four" data-label="Ends">
+                      <code>…{key.lastFour}</code>
+                    </td>
+                    <td class="cell-status">
+                      <span class={`badge badge-${key.status.toLowerCase()}`}>{STATUS_LABEL[key.status]}</span>
+                    </td>
+                    <td class="cell-expires" data-label="Expires">
+                      <Time iso={key.expiresAt} none="Never" />
+                    </td>
+                    <td class="cell-used" data-label="Last used">
+                      <Time iso={key.lastUsedAt} none="Never" />
+                    </td>
+                    {canWrite && (
+                      <td class="cell-actions">
+                        {key.status !== 'REVOKED' && <MenuButton label="Actions" items={actionsOf(key)} describedBy={`key-name-${key.id}`} />}
+                      </td>
                     )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
-      {!list.loading && list.items.length === 0 && <p class="empty">{query || status ? 'No key matches.' : 'No API keys yet.'}</p>}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.more} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )}
+        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.more} />
 
-      {modal?.kind === 'create' && <KeyForm viewer={viewer} onClose={() => setModal(null)} onDone={done} />}
-      {modal?.kind === 'edit' && <KeyForm viewer={viewer} apiKey={modal.key} onClose={() => setModal(null)} onDone={done} />}
-      {modal?.kind === 'rotate' && <RotateDialog apiKey={modal.key} onClose={() => setModal(null)} onDone={done} />}
-      {modal?.kind === 'revoke' && <RevokeDialog apiKey={modal.key} onClose={() => setModal(null)} onDone={done} />}
-      {modal?.kind === 'secret' && <SecretDialog title={modal.title} secret={modal.secret} onDone={() => setModal(null)} />}
-    </section>
+        {modal?.kind === 'create' && <KeyForm viewer={viewer} onClose={() => setModal(null)} onDone={done} />}
+        {modal?.kind === 'edit' && <KeyForm viewer={viewer} apiKey={modal.key} onClose={() => setModal(null)} onDone={done} />}
+        {modal?.kind === 'rotate' && <RotateDialog apiKey={modal.key} onClose={() => setModal(null)} onDone={done} />}
+        {modal?.kind === 'revoke' && <RevokeDialog apiKey={modal.key} onClose={() => setModal(null)} onDone={done} />}
+        {modal?.kind === 'secret' && <SecretDialog title={modal.title} secret={modal.secret} onDone={() => setModal(null)} />}
+      </section>
+    </FocusHome.Provider>
+  );
+}
+
+/** The access level; a Restricted key's scopes are counted, and listed by a button, never only in a tooltip. */
+function Permissions({ apiKey }: { apiKey: ApiKey }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  if (apiKey.access !== 'RESTRICTED') return <span>{ACCESS_LABEL[apiKey.access]}</span>;
+  const count = apiKey.scopes.length;
+  return (
+    <div class="permissions">
+      <span>{ACCESS_LABEL.RESTRICTED}</span>
+      <button type="button" class="disclosure" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        {count} {count === 1 ? 'scope' : 'scopes'}
+      </button>
+      <ul id={listId} class="chips" hidden={!open}>
+        {apiKey.scopes.map((scope) => {
+          // A long scope breaks after its resource, never inside a word.
+          const [resource, action] = scope.split(':');
+          return (
+            <li>
+              <code>
+                {resource}:<wbr />
+                {action}
+              </code>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -232,14 +328,7 @@ function KeyForm({ viewer, apiKey, onClose, onDone }: { viewer: Viewer; apiKey?:
             {grantable === null ? (
               <p class="muted">Loading scopes…</p>
             ) : (
-              <div class="scope-grid">
-                {grantable.map((scope) => (
-                  <label class="choice">
-                    <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.currentTarget.checked)} />
-                    <span>{scope}</span>
-                  </label>
-                ))}
-              </div>
+              <ScopePicker grantable={grantable} chosen={scopes} onToggle={toggle} />
             )}
           </ChoiceGroup>
         )}
@@ -254,6 +343,40 @@ function KeyForm({ viewer, apiKey, onClose, onDone }: { viewer: Viewer; apiKey?:
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+const ACTIONS = ['read', 'write'] as const;
+
+/**
+ * One line per resource, its `read` and `write` boxes side by side. Each box is named by
+ * its scope (e.g. messages:write, SPEC §8): the line shows the resource once, the box its action.
+ */
+function ScopePicker({ grantable, chosen, onToggle }: { grantable: string[]; chosen: string[]; onToggle: (scope: string, on: boolean) => void }) {
+  const resources = [...new Set(grantable.map((scope) => scope.split(':')[0]!))];
+  return (
+    <div class="scope-picker">
+      {resources.map((resource) => (
+        <div class="scope-line">
+          <span class="resource">
+            {resourceLabel(resource)} <code class="muted">{resource}</code>
+          </span>
+          {ACTIONS.map((action) => {
+            const scope = `${resource}:${action}`;
+            return grantable.includes(scope) ? (
+              <label class="choice">
+                <input type="checkbox" aria-label={scope} checked={chosen.includes(scope)} onChange={(e) => onToggle(scope, e.currentTarget.checked)} />
+                <span>{action}</span>
+              </label>
+            ) : (
+              <span class="choice muted" aria-hidden="true">
+                —
+              </span>
+            );
+          })}
+        </div>
+      ))}
+    </div>
   );
 }
 

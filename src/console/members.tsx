@@ -1,11 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { formErrors, request } from './api';
-import { formatDate } from './format';
 import type { ConsoleMembersQuery, MemberRole } from './gql/graphql';
-import { AddMemberMutation, ChangePasswordMutation, MembersQuery, RemoveMemberMutation, UpdateMemberRoleMutation } from './operations';
+import { AddMemberMutation, MembersQuery, RemoveMemberMutation, UpdateMemberRoleMutation } from './operations';
 import { nodesOf, usePaged } from './paged';
 import type { Viewer } from './session';
-import { Dialog, DialogActions, Field, FormError, LoadMore, PageHeader, TableRegion, useSubmit } from './ui';
+import { Clipped, Dialog, DialogActions, Field, FocusHome, FormError, keepFocus, LoadMore, Notice, PageHeader, TableRegion, Time, useSubmit } from './ui';
 
 type Member = ConsoleMembersQuery['members']['edges'][number]['node'];
 
@@ -23,6 +22,9 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
   const [removing, setRemoving] = useState<Member | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const tableId = useId();
+  // A removed member's row goes with its Remove button: the focus goes to the table.
+  const toTable = () => document.getElementById(tableId);
 
   const changeRole = async (member: Member, role: MemberRole) => {
     setError(null);
@@ -35,86 +37,87 @@ export function MembersPage({ viewer }: { viewer: Viewer }) {
     void list.reload();
   };
 
-  const done = (message: string) => {
+  const done = async (message: string) => {
     setNotice(message);
     setAdding(false);
     setRemoving(null);
-    void list.reload();
+    await list.reload();
+    keepFocus(toTable);
   };
 
   return (
-    <section aria-labelledby="page-title">
-      <PageHeader title="Members" description="People who can sign in to this organization, and what their role lets them do.">
-        {canManage && (
-          <button type="button" onClick={() => setAdding(true)}>
-            Add member
-          </button>
-        )}
-      </PageHeader>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <FormError message={error ?? list.error} />
-      <TableRegion label="Members">
-        <table class="cards" aria-label="Members">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              {canManage && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((member) => {
-              const self = member.id === viewer.member?.id;
-              const roles = rolesFor(member);
-              return (
-                <tr key={member.id}>
-                  <td data-label="Email" class="strong">
-                    <div>
-                      {member.email}
-                      {self && <span class="muted"> (you)</span>}
-                    </div>
-                  </td>
-                  <td data-label="Name">{member.name}</td>
-                  <td data-label="Role">
-                    {canManage && !self && roles.length ? (
-                      <select aria-label="Role" value={member.role} onChange={(e) => changeRole(member, e.currentTarget.value as MemberRole)}>
-                        {roles.map((r) => (
-                          <option value={r}>{ROLE_LABEL[r]}</option>
-                        ))}
-                      </select>
-                    ) : (
-                      ROLE_LABEL[member.role]
-                    )}
-                  </td>
-                  <td data-label="Joined">{formatDate(member.createdAt)}</td>
-                  {canManage && (
-                    <td class="actions">
-                      {!self && roles.length > 0 && (
-                        <button type="button" class="danger-quiet small" onClick={() => setRemoving(member)}>
-                          Remove
-                        </button>
+    <FocusHome.Provider value={toTable}>
+      <section aria-labelledby="page-title">
+        <PageHeader title="Members" description="People who can sign in to this organization, and what their role lets them do.">
+          {canManage && (
+            <button type="button" onClick={() => setAdding(true)}>
+              Add member
+            </button>
+          )}
+        </PageHeader>
+        <Notice message={notice} onDismiss={() => setNotice(null)} />
+        <FormError message={error ?? list.error} />
+        <TableRegion label="Members" id={tableId}>
+          <table class="cards member-table" aria-label="Members">
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Joined</th>
+                {canManage && <th scope="col">Actions</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((member) => {
+                const self = member.id === viewer.member?.id;
+                const roles = rolesFor(member);
+                return (
+                  <tr key={member.id}>
+                    <td data-label="Email" class="strong">
+                      <div class="with-tag">
+                        <Clipped text={member.email} />
+                        {self && <span class="muted tag">(you)</span>}
+                      </div>
+                    </td>
+                    <td data-label="Name">
+                      <Clipped text={member.name} />
+                    </td>
+                    <td data-label="Role">
+                      {canManage && !self && roles.length ? (
+                        <select aria-label="Role" value={member.role} onChange={(e) => changeRole(member, e.currentTarget.value as MemberRole)}>
+                          {roles.map((r) => (
+                            <option value={r}>{ROLE_LABEL[r]}</option>
+                          ))}
+                        </select>
+                      ) : (
+                        ROLE_LABEL[member.role]
                       )}
                     </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableRegion>
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.more} />
+                    <td data-label="Joined">
+                      <Time iso={member.createdAt} />
+                    </td>
+                    {canManage && (
+                      <td class="actions">
+                        {!self && roles.length > 0 && (
+                          <button type="button" class="danger-quiet small" onClick={() => setRemoving(member)}>
+                            Remove
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.more} />
 
-      <ChangePassword />
-
-      {adding && <AddMemberDialog roles={rolesFor(null)} onClose={() => setAdding(false)} onDone={done} />}
-      {removing && <RemoveDialog member={removing} onClose={() => setRemoving(null)} onDone={done} />}
-    </section>
+        {adding && <AddMemberDialog roles={rolesFor(null)} onClose={() => setAdding(false)} onDone={done} />}
+        {removing && <RemoveDialog member={removing} onClose={() => setRemoving(null)} onDone={done} />}
+      </section>
+    </FocusHome.Provider>
   );
 }
 
@@ -176,38 +179,5 @@ function RemoveDialog({ member, onClose, onDone }: { member: Member; onClose: ()
         </button>
       </DialogActions>
     </Dialog>
-  );
-}
-
-function ChangePassword() {
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [saved, setSaved] = useState(false);
-  const { errors, busy, submit } = useSubmit(['currentPassword', 'newPassword'], async () => {
-    setSaved(false);
-    await request(ChangePasswordMutation, { currentPassword, newPassword });
-    setCurrent('');
-    setNew('');
-    setSaved(true);
-  });
-  return (
-    <form class="card narrow" onSubmit={submit} noValidate aria-labelledby="change-password-title">
-      <h2 id="change-password-title">Change password</h2>
-      <Field label="Current password" error={errors.byField.currentPassword}>
-        {(props) => <input {...props} type="password" autoComplete="current-password" value={currentPassword} onInput={(e) => setCurrent(e.currentTarget.value)} />}
-      </Field>
-      <Field label="New password" error={errors.byField.newPassword} hint="12 to 128 characters.">
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={newPassword} onInput={(e) => setNew(e.currentTarget.value)} />}
-      </Field>
-      <FormError message={errors.general} />
-      {saved && (
-        <p class="notice" role="status">
-          Password changed.
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        Change password
-      </button>
-    </form>
   );
 }

@@ -125,9 +125,9 @@ export const ChangePasswordMutation = graphql(`
 `);
 
 export const AuditEventsQuery = graphql(`
-  query ConsoleAuditEvents($first: Int, $after: String) {
-    auditEvents(first: $first, after: $after) {
-      edges { node { id action actorKind actorId targetId ip createdAt } }
+  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {
+    auditEvents(first: $first, after: $after, filter: $filter) {
+      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }
       pageInfo { hasNextPage endCursor }
     }
   }

@@ -1,6 +1,7 @@
-import { createPortal, type ComponentChildren, type JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { createContext, createPortal, type ComponentChildren, type JSX } from 'preact';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formErrors, NO_ERRORS, type FormErrors } from './api';
+import { instant } from './format';
 
 /**
  * Small building blocks. Every value from the API is rendered as text by Preact, never
@@ -31,10 +32,19 @@ function hidePageBehind(hidden: boolean) {
   else app.removeAttribute('aria-hidden');
 }
 
+/**
+ * Where the focus goes when the control that had it has gone (a revoked key's Actions, a
+ * removed member's Remove): a page provides its table; without one, the page's heading.
+ */
+export const FocusHome = createContext<() => HTMLElement | null>(() => null);
+
+const focusHome = (home: () => HTMLElement | null) => (home() ?? document.getElementById('page-title'))?.focus();
+
 /** A native modal <dialog>, open while it is rendered; the parent unmounts it to close it. */
 export function Dialog({ title, onClose, children, modalOnly }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const home = useContext(FocusHome);
   useEffect(() => {
     const dialog = ref.current!;
     const opener = document.activeElement;
@@ -43,8 +53,10 @@ export function Dialog({ title, onClose, children, modalOnly }: DialogProps) {
     return () => {
       dialog.close();
       if (--openDialogs === 0) hidePageBehind(false);
-      // Back to the button that opened the dialog, when it is still there (a revoked key's row has none).
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      // Back to the button that opened the dialog (for a row's action, its Actions button),
+      // or, when that has gone with the change the dialog made, to the page's focus home.
+      if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) opener.focus();
+      else focusHome(home);
     };
   }, []);
   const onCancel = (event: Event) => {
@@ -161,11 +173,204 @@ export function PageHeader({ title, description, children }: { title: string; de
   );
 }
 
-/** A wide table scrolls sideways on a phone; the region is focusable so a keyboard can scroll it too. */
-export function TableRegion({ label, children }: { label: string; children: ComponentChildren }) {
+/**
+ * A table that may be wider than the window scrolls sideways; the region is focusable so a
+ * keyboard can scroll it too, and it takes the focus when a row's own control goes.
+ */
+export function TableRegion({ label, id, children }: { label: string; id?: string; children: ComponentChildren }) {
   return (
-    <div class="table-region" role="region" aria-label={label} tabIndex={0}>
+    <div class="table-region" role="region" aria-label={label} tabIndex={0} id={id}>
       {children}
+    </div>
+  );
+}
+
+/**
+ * After a list reloads, a focused control that went with its row (a revoked key's Actions,
+ * a removed member's Remove) leaves the focus on <body>: give it to the page's home instead.
+ */
+export function keepFocus(home: () => HTMLElement | null) {
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) focusHome(home);
+  }, 0);
+}
+
+/**
+ * A page's message after an action: announced (a live region that is always there), closed
+ * with its button, and gone with the page. Closing it gives the focus to the page's heading.
+ */
+export function Notice({ message, onDismiss }: { message: string | null; onDismiss: () => void }) {
+  return (
+    <div role="status" class="notice-region">
+      {message && (
+        <div class="notice">
+          <p>{message}</p>
+          <button
+            type="button"
+            class="icon"
+            aria-label="Dismiss"
+            onClick={() => {
+              onDismiss();
+              document.getElementById('page-title')?.focus();
+            }}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** An instant shown the console's one way (day, then time and time zone), the exact time on hover. */
+export function Time({ iso, none = '—' }: { iso: string | null | undefined; none?: string }) {
+  if (!iso) return <span class="muted">{none}</span>;
+  const { day, time, exact } = instant(iso);
+  return (
+    <time dateTime={iso} title={exact}>
+      <span class="day">{day}</span> <span class="time-of-day">{time}</span>
+    </time>
+  );
+}
+
+/** Text cut with an ellipsis when its column is too narrow; the whole of it on hover. */
+export function Clipped({ text, className, id }: { text: string; className?: string; id?: string }) {
+  return (
+    <span class={className ? `clip ${className}` : 'clip'} title={text} id={id}>
+      {text}
+    </span>
+  );
+}
+
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+}
+
+/**
+ * A button named `label` that opens a menu of `items` (the WAI-ARIA menu button pattern):
+ * Enter, Space or ArrowDown opens it on its first item (ArrowUp on its last), the arrows,
+ * Home and End move, Escape closes it, and the focus is back on the button after Escape or
+ * a choice, so a dialog the choice opens returns there too. The menu is fixed to the
+ * window, so a table's scrolling region never cuts it off.
+ */
+export function MenuButton({ label, items, describedBy }: { label: string; items: MenuItem[]; describedBy?: string }) {
+  const [open, setOpen] = useState(false);
+  const firstFocus = useRef<'first' | 'last'>('first');
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  const menuItems = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const focusItem = (index: number) => {
+    const all = menuItems();
+    all[(index + all.length) % all.length]?.focus();
+  };
+  const show = (at: 'first' | 'last') => {
+    firstFocus.current = at;
+    setOpen(true);
+  };
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const b = button.current!.getBoundingClientRect();
+      const m = menu.current!;
+      const below = b.bottom + 4 + m.offsetHeight <= innerHeight;
+      m.style.top = `${below ? b.bottom + 4 : Math.max(4, b.top - 4 - m.offsetHeight)}px`;
+      m.style.left = `${Math.max(4, Math.min(b.right - m.offsetWidth, innerWidth - m.offsetWidth - 4))}px`;
+    };
+    place();
+    focusItem(firstFocus.current === 'first' ? 0 : -1);
+    const outside = (event: Event) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) close(false);
+    };
+    addEventListener('pointerdown', outside, true);
+    addEventListener('scroll', place, true);
+    addEventListener('resize', place);
+    return () => {
+      removeEventListener('pointerdown', outside, true);
+      removeEventListener('scroll', place, true);
+      removeEventListener('resize', place);
+    };
+  }, [open]);
+
+  const onButtonKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      show(event.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+  const onMenuKey = (event: KeyboardEvent) => {
+    const all = menuItems();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusItem(moves[event.key]!);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+    } else if (event.key === 'Tab') {
+      // From the button, so the Tab itself moves on to the control after (or before) it.
+      close(true);
+    }
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        class="secondary small menu-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-describedby={describedBy}
+        onClick={() => (open ? close(true) : show('first'))}
+        onKeyDown={onButtonKey}
+      >
+        <span aria-hidden="true">•••</span>
+      </button>
+      {open && (
+        <div ref={menu} id={menuId} role="menu" aria-label={label} class="menu" onKeyDown={onMenuKey}>
+          {items.map((item) => (
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              class={item.danger ? 'danger-text' : undefined}
+              onClick={() => {
+                close(true);
+                item.onSelect();
+              }}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A filter row's empty result: what matched nothing, and the way back to the whole list. */
+export function NoMatch({ what, onClear }: { what: string; onClear: () => void }) {
+  return (
+    <div class="empty">
+      <p>{what}</p>
+      <button type="button" class="secondary" onClick={onClear}>
+        Clear filters
+      </button>
     </div>
   );
 }

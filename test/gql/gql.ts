@@ -15,8 +15,6 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query TypenameOnly {\n    __typename\n  }\n": typeof types.TypenameOnlyDocument,
-    "\n  query ListAndViewer {\n    apiKeys(first: 5) { totalCount }\n    viewer { kind }\n  }\n": typeof types.ListAndViewerDocument,
     "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllKeysDocument,
     "\n  query AllMembers {\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllMembersDocument,
     "\n  query AllAuditEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllAuditEventsDocument,
@@ -46,8 +44,6 @@ type Documents = {
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
 };
 const documents: Documents = {
-    "\n  query TypenameOnly {\n    __typename\n  }\n": types.TypenameOnlyDocument,
-    "\n  query ListAndViewer {\n    apiKeys(first: 5) { totalCount }\n    viewer { kind }\n  }\n": types.ListAndViewerDocument,
     "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllKeysDocument,
     "\n  query AllMembers {\n    members(first: 100) {\n      totalCount\n      edges { cursor node { id email name role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllMembersDocument,
     "\n  query AllAuditEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges { cursor node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllAuditEventsDocument,
@@ -77,14 +73,6 @@ const documents: Documents = {
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
 };
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TypenameOnly {\n    __typename\n  }\n"): typeof import('./graphql').TypenameOnlyDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ListAndViewer {\n    apiKeys(first: 5) { totalCount }\n    viewer { kind }\n  }\n"): typeof import('./graphql').ListAndViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

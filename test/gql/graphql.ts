@@ -81,16 +81,6 @@ export type VerificationCode =
   | 'REVOKED'
   | 'VALID';
 
-export type TypenameOnlyQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TypenameOnlyQuery = { __typename: 'Query' };
-
-export type ListAndViewerQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ListAndViewerQuery = { apiKeys: { totalCount: number }, viewer: { kind: PrincipalKind } | null };
-
 export type AllKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -291,21 +281,6 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const TypenameOnlyDocument = new TypedDocumentString(`
-    query TypenameOnly {
-  __typename
-}
-    `) as unknown as TypedDocumentString<TypenameOnlyQuery, TypenameOnlyQueryVariables>;
-export const ListAndViewerDocument = new TypedDocumentString(`
-    query ListAndViewer {
-  apiKeys(first: 5) {
-    totalCount
-  }
-  viewer {
-    kind
-  }
-}
-    `) as unknown as TypedDocumentString<ListAndViewerQuery, ListAndViewerQueryVariables>;
 export const AllKeysDocument = new TypedDocumentString(`
     query AllKeys {
   apiKeys(first: 100, filter: {status: ACTIVE, search: "key"}) {

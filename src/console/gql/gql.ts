@@ -29,7 +29,7 @@ type Documents = {
     "\n  mutation ConsoleUpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n": typeof types.ConsoleUpdateMemberRoleDocument,
     "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n": typeof types.ConsoleRemoveMemberDocument,
     "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ConsoleChangePasswordDocument,
-    "\n  query ConsoleAuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleAuditEventsDocument,
+    "\n  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleAuditEventsDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": types.ConsoleViewerDocument,
@@ -46,7 +46,7 @@ const documents: Documents = {
     "\n  mutation ConsoleUpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n": types.ConsoleUpdateMemberRoleDocument,
     "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n": types.ConsoleRemoveMemberDocument,
     "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ConsoleChangePasswordDocument,
-    "\n  query ConsoleAuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleAuditEventsDocument,
+    "\n  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleAuditEventsDocument,
 };
 
 /**
@@ -108,7 +108,7 @@ export function graphql(source: "\n  mutation ConsoleChangePassword($currentPass
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleAuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleAuditEventsDocument;
+export function graphql(source: "\n  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleAuditEventsDocument;
 
 
 export function graphql(source: string) {

@@ -31,6 +31,13 @@ export type ApiKeyStatus =
   | 'EXPIRED'
   | 'REVOKED';
 
+export type AuditEventFilter = {
+  /** Only this action, e.g. api_key.revoked. */
+  action?: string | null | undefined;
+  /** Only what this actor did (a member’s or key’s ID). */
+  actorId?: string | null | undefined;
+};
+
 export type CreateApiKeyInput = {
   access: ApiKeyAccess;
   /** At most 500 characters. */
@@ -168,10 +175,11 @@ export type ConsoleChangePasswordMutation = { changePassword: boolean };
 export type ConsoleAuditEventsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
 }>;
 
 
-export type ConsoleAuditEventsQuery = { auditEvents: { edges: Array<{ node: { id: string, action: string, actorKind: string, actorId: string | null, targetId: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ConsoleAuditEventsQuery = { auditEvents: { edges: Array<{ node: { id: string, action: string, summary: string, actorKind: string, actorId: string | null, actorName: string | null, targetId: string | null, targetName: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -344,15 +352,18 @@ export const ConsoleChangePasswordDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ConsoleChangePasswordMutation, ConsoleChangePasswordMutationVariables>;
 export const ConsoleAuditEventsDocument = new TypedDocumentString(`
-    query ConsoleAuditEvents($first: Int, $after: String) {
-  auditEvents(first: $first, after: $after) {
+    query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
     edges {
       node {
         id
         action
+        summary
         actorKind
         actorId
+        actorName
         targetId
+        targetName
         ip
         createdAt
       }

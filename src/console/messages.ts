@@ -1,0 +1,79 @@
+/**
+ * The API's errors in the console's own words. The API words its messages for developers
+ * ("RESTRICTED access needs at least one scope", "must be in the future"); a person at the
+ * console reads what to do instead. Known codes and messages are rewritten here; anything
+ * unknown is shown as the API said it, rather than hidden.
+ */
+
+const WHAT_IS_MISSING: Record<string, string> = {
+  name: 'Enter a name.',
+  email: 'Enter an email address.',
+  password: 'Enter a password.',
+  currentPassword: 'Enter your current password.',
+  newPassword: 'Enter a new password.',
+  organization: 'Enter the organization’s name.',
+};
+
+type Rewrite = [RegExp, string | ((match: RegExpExecArray, field: string | undefined) => string)];
+
+const BAD_INPUT: Rewrite[] = [
+  [/^must not be empty$/, (_, field) => WHAT_IS_MISSING[field ?? ''] ?? 'This cannot be empty.'],
+  [/^must be at most (\d+) characters$/, (m) => `Use ${m[1]} characters or fewer.`],
+  [/^must be at least (\d+) characters$/, (m) => `Use at least ${m[1]} characters.`],
+  [/^must be (\d+) to (\d+) characters$/, (m) => `Use ${m[1]} to ${m[2]} characters.`],
+  [/^must be a valid email address$/, 'Enter an email address such as name@example.com.'],
+  [/needs at least one scope/, 'Pick at least one scope, or choose other permissions.'],
+  [/^must be in the future$/, 'Pick a day after today.'],
+  [/control characters/, 'Remove the tabs, line breaks or other invisible characters.'],
+  [/a revoked key cannot be (changed|rotated)/, 'This key is revoked and can no longer be changed. Add a new key instead.'],
+  [/belongs to several organizations/, 'This email belongs to several organizations: enter the one to sign in to.'],
+  [/an organization with this name already exists/, 'There is already an organization with this name.'],
+  [/a member with this email already exists/, 'Someone with this email is already a member.'],
+  [/^is not the current password$/, 'This is not your current password.'],
+  [/password was changed meanwhile/, 'Your password was changed elsewhere. Sign in again.'],
+  [/must keep at least one owner/, 'The organization needs an owner: make someone else an owner first.'],
+  [/unknown resource|unknown action|not of the form/, 'A scope picked is not known here. Reload the page and pick again.'],
+  [/cannot be granted to an API key/, 'Members can be managed only by people, never by a key.'],
+  [/^must be between 0 and \d+ \(7 days\)$/, 'Pick a grace period of at most 7 days.'],
+  [/^is not a cursor from this list$/, 'The list changed. Reload the page.'],
+];
+
+const FORBIDDEN: Rewrite[] = [
+  [/scopes you do not hold/, 'You can give a key only permissions you hold yourself.'],
+  [/beyond your own expiry/, 'A key cannot outlive the access of whoever changes it.'],
+  [/^Only an owner can/, 'Only an owner can do this.'],
+];
+
+export function inConsoleWords(code: string | undefined, field: string | undefined, message: string, requestId?: string): string {
+  const rewrite = (rules: Rewrite[], otherwise: string) => {
+    for (const [pattern, words] of rules) {
+      const match = pattern.exec(message);
+      if (match) return typeof words === 'string' ? words : words(match, field);
+    }
+    return otherwise;
+  };
+  switch (code) {
+    case 'BAD_USER_INPUT':
+      return rewrite(BAD_INPUT, message);
+    case 'FORBIDDEN':
+      return rewrite(FORBIDDEN, 'Your role does not allow this.');
+    case 'UNAUTHENTICATED':
+      return message === 'Invalid email or password' ? 'Invalid email or password.' : 'Your session has ended. Sign in again.';
+    case 'NOT_FOUND':
+      return /^API key/.test(message)
+        ? 'This key no longer exists. Reload the page.'
+        : /^Member/.test(message)
+          ? 'This person is no longer a member. Reload the page.'
+          : 'This no longer exists. Reload the page.';
+    case 'RATE_LIMITED':
+      return /failed attempts/.test(message)
+        ? 'Too many failed attempts. Wait a few minutes, then try again.'
+        : 'Keyward is busy right now. Try again in a moment.';
+    case 'SERVICE_UNAVAILABLE':
+      return 'Keyward cannot reach its database right now. Try again in a moment.';
+    case 'INTERNAL_SERVER_ERROR':
+      return `Something went wrong in Keyward. Try again; if it keeps happening, tell your operator${requestId ? ` (request ${requestId})` : ''}.`;
+    default:
+      return message;
+  }
+}
