@@ -134,7 +134,7 @@ describe('creating a key', () => {
     ['an expiry that is not a date', { expiresAt: 'next tuesday' }, 'expiresAt'],
     ['an unknown access level', { access: 'EVERYTHING' }, 'access'],
   ])('refuses %s with BAD_USER_INPUT on its field, writing nothing', async (_label, change, field) => {
-    // Rows counted in the database itself (a list may be answered from the key list cache).
+    // Rows counted in the database itself, not through the list it checks.
     const before = [await keyRows(), (await t.ok(AuditEvents, {}, { token: owner.token })).auditEvents.totalCount];
     const input = { name: 'Valid', access: 'READ_ONLY', ...change };
     const result = await t.execute(CreateApiKey, { input: input as never }, { token: owner.token });

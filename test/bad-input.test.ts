@@ -224,7 +224,7 @@ describe('DateTime', () => {
     ['a five-digit year', '+12030-01-01T12:00:00Z'],
     ['a number', 1893456000000],
   ])('refuses %s with BAD_USER_INPUT on expiresAt, writing nothing', async (_label, value) => {
-    // Rows counted in the database itself (a list may be answered from the key list cache).
+    // Rows counted in the database itself, not through the list it checks.
     const before = await keyRows();
     const result = await create(value);
     expectBadInput(result, 'expiresAt');

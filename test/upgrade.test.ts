@@ -49,6 +49,7 @@ let t: TestApp;
 let live: OldKey;
 let rotated: { id: string; current: string; previous: string };
 let revoked: OldKey;
+let queued: OldKey;
 
 beforeAll(async () => {
   const database = await databaseOfItsOwn();
@@ -79,6 +80,9 @@ beforeAll(async () => {
     const revokedKey = newKey(newKeyId());
     await insert(revokedKey, { revokedAt: new Date().toISOString() });
     revoked = { id: revokedKey.keyId, fullKey: revokedKey.fullKey };
+    const queuedKey = newKey(newKeyId());
+    await insert(queuedKey);
+    queued = { id: queuedKey.keyId, fullKey: queuedKey.fullKey };
     await old.close();
   } finally {
     previous.remove();
@@ -134,5 +138,24 @@ describe('keys stored as bcrypt by the previous release', () => {
     expect((await stored(revoked.id)).secretHashKind).toBe('BCRYPT');
     expect((await t.ok(Verdict, { key: revoked.fullKey })).verifyApiKey.code).toBe('REVOKED');
     expect(codes(await t.execute(KeyViewer, {}, { token: revoked.fullKey }))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('meet a full bcrypt queue with RATE_LIMITED (429, Retry-After) and verify once it frees; keys stored as digests pass meanwhile', async () => {
+    const small = await t.another({ BCRYPT_QUEUE_SIZE: '0' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = Array.from({ length: small.services.bcrypt.concurrency }, () => small.services.bcrypt.run(() => gate));
+    try {
+      const refused = await small.execute(KeyViewer, {}, { token: queued.fullKey });
+      expect([refused.status, codes(refused), refused.headers.get('retry-after')]).toEqual([429, ['RATE_LIMITED'], '1']);
+      expect((await small.ok(Verdict, { key: queued.fullKey })).verifyApiKey.code).toBe('RATE_LIMITED');
+      // Upgraded by the test above: a digest, no bcrypt.
+      expect((await small.ok(Verdict, { key: live.fullKey })).verifyApiKey.code).toBe('VALID');
+    } finally {
+      release();
+      await Promise.all(held);
+    }
+    expect((await small.ok(Verdict, { key: queued.fullKey })).verifyApiKey.code).toBe('VALID');
+    expect((await stored(queued.id)).secretHashKind).toBe('SHA256');
   });
 });

@@ -1,8 +1,8 @@
 import { KeywardError } from '../errors';
 
 /**
- * The one queue for bcrypt work on the request path: key verifications, logins and
- * password checks (SPEC §7). bcrypt's async API runs on libuv's thread pool
+ * The one queue for bcrypt work on the request path: logins, password checks and changes,
+ * and the first use of a key an earlier release stored as bcrypt (SPEC §7). bcrypt's async API runs on libuv's thread pool
  * (UV_THREADPOOL_SIZE, 4 by default), which also serves file and DNS work. Letting more
  * compares start than the pool has threads only lengthens every wait and starves the
  * rest of the process; letting the waiting line grow without bound turns a flood into
