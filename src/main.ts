@@ -25,6 +25,9 @@ function readConfigOrExit(): Config {
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel);
+  // Said at once: a first start on PGlite creates the database, which takes a few seconds.
+  const where = config.database.kind === 'pglite' ? { dataDir: config.database.dataDir } : {};
+  logger.info({ database: config.database.kind, ...where }, 'opening the database and applying migrations');
   const database = await openDatabase(config.database);
   const services = createServices(config, database, logger);
 
