@@ -169,6 +169,16 @@ export class KeyRowReader {
     });
   }
 
+  /** The prepared read, as a promise even if preparing it throws (this runs from a timer). */
+  private async execute(ids: string[]): Promise<ApiKeyRow[]> {
+    this.query ??= this.db
+      .select()
+      .from(apiKeys)
+      .where(sql`${apiKeys.id} = any(${sql.placeholder('ids')}::text[])`)
+      .prepare('keyward_verify_key_rows');
+    return this.query.execute({ ids });
+  }
+
   private pump(): void {
     while (this.running < this.inFlight && this.waiting.size > 0) {
       const batch = new Map<string, Array<(row: ApiKeyRow | null | Error) => void>>();
@@ -179,13 +189,7 @@ export class KeyRowReader {
       for (const keyId of batch.keys()) this.waiting.delete(keyId);
       this.running++;
       this.queries++;
-      this.query ??= this.db
-        .select()
-        .from(apiKeys)
-        .where(sql`${apiKeys.id} = any(${sql.placeholder('ids')}::text[])`)
-        .prepare('keyward_verify_key_rows');
-      this.query
-        .execute({ ids: [...batch.keys()] })
+      this.execute([...batch.keys()])
         .then(
           (rows) => {
             const found = new Map(rows.map((row) => [row.id, row]));
