@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { GRAPHQL_ENDPOINT, type App } from '../src/app';
 import { wrongKeyAnswers } from '../src/http/wrongKeyAnswers';
 import { forgeKey } from '../src/scripts/bench/forge';
@@ -11,6 +11,8 @@ import { serverUrl } from './database';
 import { codes, startTestApp, TEST_PASSWORD, type Session, type TestApp } from './harness';
 import { ChangePassword, CreateApiKey, KeyViewer, Login, RevokeApiKey, RotateApiKey, Scopes, UpdateMemberRole, Verdict } from './operations';
 import { newKey } from '../src/keys/format';
+import { KeyVerifier } from '../src/keys/verify';
+import type { Queryable } from '../src/db/open';
 
 /**
  * The hot path's promises (SPEC §7, issue 7): verified credentials come from memory, and
@@ -158,6 +160,44 @@ describe('verified-credential cache', () => {
     const second = (await t.services.database.db.select().from(apiKeys).where(eq(apiKeys.id, key.id)))[0]!.lastUsedAt!;
     expect(second.getTime()).toBeGreaterThan(first.getTime());
     expect(second.getTime()).toBeGreaterThanOrEqual(hitAt);
+  });
+
+  it('drops a fill that a revocation overtook while its row read was on its way', async () => {
+    const key = await createKey();
+    // A verifier on this instance's cache whose row read returns the row as it was when the
+    // read began, but only once released: a read that a revocation overtakes.
+    const { database, catalog, credentials, bcrypt } = t.services;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reading = false;
+    const slowDb = {
+      select: () => ({
+        from: () => ({
+          where: () => ({
+            prepare: () => ({
+              execute: async ({ ids }: { ids: string[] }) => {
+                const rows = await database.db.select().from(apiKeys).where(inArray(apiKeys.id, ids));
+                reading = true;
+                await gate;
+                return rows;
+              },
+            }),
+          }),
+        }),
+      }),
+    } as unknown as Queryable;
+    const verifier = new KeyVerifier(slowDb, catalog, credentials, bcrypt);
+    const inFlight = verifier.verify(key.token, []);
+    await until(() => reading);
+    const dropped = credentials.stats().droppedFills;
+    await t.ok(RevokeApiKey, { id: key.id }, { token: owner.token });
+    release();
+    // It read the row before the revocation: it may pass, it started before revoke returned.
+    expect((await inFlight).code).toBe('VALID');
+    expect(credentials.stats().droppedFills).toBe(dropped + 1);
+    // Any request that starts now is refused: the late fill did not bring the key back.
+    expect(codes(await t.execute(KeyViewer, {}, { token: key.token }))).toEqual(['UNAUTHENTICATED']);
+    expect((await t.ok(Verdict, { key: key.token })).verifyApiKey.code).toBe('REVOKED');
   });
 
   it('refuses every request that starts after revokeApiKey returns, under concurrent load', async () => {

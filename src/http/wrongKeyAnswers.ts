@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readCredential, type Credential, type HeaderReader } from '../auth/credentials';
+import { readCredential, type Credential, type HeaderReader } from '../authenticate';
 import type { WrongKeyRate } from '../auth/wrongKeys';
 import type { KeyVerifier } from '../keys/verify';
 import { requestIdFrom } from '../requestId';

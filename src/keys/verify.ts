@@ -90,6 +90,16 @@ function claimedSecret(entry: CachedKey, presented: string, now: number): Stored
 /** A wrong key: MALFORMED when it does not even parse (format comes first), else NOT_FOUND. */
 const wrong = (presented: string) => (parseKey(presented) ? NOT_FOUND : MALFORMED);
 
+/**
+ * The verdict on a key whose stored secret is a digest (or that claims none): the digest,
+ * then what the entry says now — its status, then the scopes asked for.
+ */
+function digestVerdict(entry: CachedKey, secret: StoredSecret | null, presented: string, requiredScopes: readonly string[], now: number): Verification {
+  // Equal digests mean the very key that was issued, which parsed: no need to parse it again.
+  if (!secret || !sameDigest(digestOf(presented), secret.hash)) return wrong(presented);
+  return verdictOf(entry, requiredScopes, now);
+}
+
 /** What a verified key's entry says now: its status, then the scopes asked for. */
 function verdictOf(entry: CachedKey, requiredScopes: readonly string[], now: number): Verification {
   const status = statusOf(entry, now);
@@ -134,7 +144,8 @@ const MAX_BATCH = 500;
  * its SQL per request.
  */
 export class KeyRowReader {
-  private readonly waiting = new Map<string, Array<(row: ApiKeyRow | null | Error) => void>>();
+  /** Key ID → its reader: one each, since the verifier shares a read per key ID already. */
+  private readonly waiting = new Map<string, (row: ApiKeyRow | null | Error) => void>();
   private running = 0;
   private scheduled = false;
   /** Queries sent, for the tests and metrics: fewer than keys read when reads went together. */
@@ -148,10 +159,7 @@ export class KeyRowReader {
 
   read(keyId: string): Promise<ApiKeyRow | null> {
     return new Promise((resolve, reject) => {
-      const settle = (row: ApiKeyRow | null | Error) => (row instanceof Error ? reject(row) : resolve(row));
-      const waiters = this.waiting.get(keyId);
-      if (waiters) waiters.push(settle);
-      else this.waiting.set(keyId, [settle]);
+      this.waiting.set(keyId, (row) => (row instanceof Error ? reject(row) : resolve(row)));
       this.schedule();
     });
   }
@@ -181,10 +189,10 @@ export class KeyRowReader {
 
   private pump(): void {
     while (this.running < this.inFlight && this.waiting.size > 0) {
-      const batch = new Map<string, Array<(row: ApiKeyRow | null | Error) => void>>();
-      for (const [keyId, waiters] of this.waiting) {
+      const batch = new Map<string, (row: ApiKeyRow | null | Error) => void>();
+      for (const [keyId, settle] of this.waiting) {
         if (batch.size === MAX_BATCH) break;
-        batch.set(keyId, waiters);
+        batch.set(keyId, settle);
       }
       for (const keyId of batch.keys()) this.waiting.delete(keyId);
       this.running++;
@@ -193,11 +201,11 @@ export class KeyRowReader {
         .then(
           (rows) => {
             const found = new Map(rows.map((row) => [row.id, row]));
-            for (const [keyId, waiters] of batch) for (const settle of waiters) settle(found.get(keyId) ?? null);
+            for (const [keyId, settle] of batch) settle(found.get(keyId) ?? null);
           },
           (error: unknown) => {
             const failure = error instanceof Error ? error : new Error(String(error));
-            for (const waiters of batch.values()) for (const settle of waiters) settle(failure);
+            for (const settle of batch.values()) settle(failure);
           },
         )
         .finally(() => {
@@ -252,17 +260,13 @@ export class KeyVerifier {
     const entry = this.cache.get(`k:${keyId}`) as CachedKey | undefined;
     if (!entry) return undefined;
     const secret = claimedSecret(entry, presented, now);
-    if (secret?.kind === 'BCRYPT') return undefined;
-    return this.check(entry, presented, [], now) as Verification;
+    return secret?.kind === 'BCRYPT' ? undefined : digestVerdict(entry, secret, presented, [], now);
   }
 
   private check(entry: CachedKey, presented: string, requiredScopes: readonly string[], now: number): Verification | Promise<Verification> {
     const secret = claimedSecret(entry, presented, now);
-    if (!secret) return wrong(presented);
-    if (secret.kind === 'BCRYPT') return this.checkLegacy(entry, secret, presented, requiredScopes, now);
-    // Equal digests mean the very key that was issued, which parsed: no need to parse it again.
-    if (!sameDigest(digestOf(presented), secret.hash)) return wrong(presented);
-    return verdictOf(entry, requiredScopes, now);
+    if (secret?.kind === 'BCRYPT') return this.checkLegacy(entry, secret, presented, requiredScopes, now);
+    return digestVerdict(entry, secret, presented, requiredScopes, now);
   }
 
   private async verifyCold(presented: string, keyId: string, requiredScopes: readonly string[], now: number): Promise<Verification> {
