@@ -1,15 +1,57 @@
 /* eslint-disable */
-/** Internal type. DO NOT USE DIRECTLY. */
-type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
-/** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 (RFC 3339) date and time with a time zone, e.g. 2030-01-31T12:00:00Z. A date or time that does not exist is refused, never rolled over. */
+  DateTime: { input: string; output: string; }
+};
+
 export type AddMemberInput = {
-  email: string;
-  name: string;
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
   /** 12 to 128 characters. */
-  password: string;
+  password: Scalars['String']['input'];
   role: MemberRole;
+};
+
+export type AddMemberPayload = {
+  __typename?: 'AddMemberPayload';
+  member: Member;
+};
+
+/** An API key. Its secret is shown once, by createApiKey or rotateApiKey, and never again. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  access: ApiKeyAccess;
+  createdAt: Scalars['DateTime']['output'];
+  /** The creator's email, or api_key:<id>. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The public key ID, the one inside the full key. */
+  id: Scalars['ID']['output'];
+  /** The last four characters of the full key. */
+  lastFour: Scalars['String']['output'];
+  /** Accurate to within a few seconds. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  rotatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every scope the key holds now, whatever its access level. */
+  scopes: Array<Scalars['String']['output']>;
+  status: ApiKeyStatus;
 };
 
 export type ApiKeyAccess =
@@ -20,10 +62,24 @@ export type ApiKeyAccess =
   /** Only the scopes listed at creation. */
   | 'RESTRICTED';
 
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  edges: Array<ApiKeyEdge>;
+  pageInfo: PageInfo;
+  /** How many nodes the whole list holds, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
 export type ApiKeyFilter = {
   /** Case-insensitive part of the name. */
-  search?: string | null | undefined;
-  status?: ApiKeyStatus | null | undefined;
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ApiKeyStatus>;
 };
 
 export type ApiKeyStatus =
@@ -31,16 +87,105 @@ export type ApiKeyStatus =
   | 'EXPIRED'
   | 'REVOKED';
 
+/** The answer to verifyApiKey. apiKey and organization are given only for a live key with the right secret. */
+export type ApiKeyVerification = {
+  __typename?: 'ApiKeyVerification';
+  apiKey?: Maybe<ApiKey>;
+  code: VerificationCode;
+  organization?: Maybe<Organization>;
+  scopes: Array<Scalars['String']['output']>;
+  valid: Scalars['Boolean']['output'];
+};
+
+/** One change in the organization. Holds IDs, and names them for people; never a secret. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** e.g. api_key.created, member.login_failed */
+  action: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['String']['output']>;
+  /** MEMBER, API_KEY, SYSTEM or ANONYMOUS */
+  actorKind: Scalars['String']['output'];
+  /** The member’s email, the key’s name, or Keyward itself; null for an anonymous caller or one removed since. */
+  actorName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  /** What happened, in words: e.g. Revoked key "Billing worker". */
+  summary: Scalars['String']['output'];
+  targetId?: Maybe<Scalars['String']['output']>;
+  /** The key’s name, the member’s email or the organization’s name; null when there is none, it was removed since, or it is the actor itself (a sign-in). */
+  targetName?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+  /** How many nodes the whole list holds, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+export type AuditEventFilter = {
+  /** Only this action, e.g. api_key.revoked. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only what this actor did (a member’s or key’s ID). */
+  actorId?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateApiKeyInput = {
   access: ApiKeyAccess;
   /** At most 500 characters. */
-  description?: string | null | undefined;
+  description?: InputMaybe<Scalars['String']['input']>;
   /** In the future; omit for a key that does not expire. */
-  expiresAt?: string | null | undefined;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** 1 to 100 characters. */
-  name: string;
+  name: Scalars['String']['input'];
   /** For RESTRICTED only: at least one `<resource>:<action>`. */
-  scopes?: Array<string> | null | undefined;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  apiKey: ApiKey;
+  /** The full key, shown this once: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
+  secret: Scalars['String']['output'];
+};
+
+export type LoginPayload = {
+  __typename?: 'LoginPayload';
+  member: Member;
+  /** The session token, shown once: send it as `Authorization: Bearer <token>`. */
+  token: Scalars['String']['output'];
+};
+
+/** A person in the organization. */
+export type Member = {
+  __typename?: 'Member';
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: MemberRole;
+};
+
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  edges: Array<MemberEdge>;
+  pageInfo: PageInfo;
+  /** How many nodes the whole list holds, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  cursor: Scalars['String']['output'];
+  node: Member;
 };
 
 export type MemberRole =
@@ -51,25 +196,198 @@ export type MemberRole =
   /** Every :read scope. */
   | 'VIEWER';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a person to the organization. Only an owner adds an owner. */
+  addMember: AddMemberPayload;
+  /** Changes the signed-in member's own password and ends their other sessions. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Creates a key. The payload’s secret is the full key, shown this once. */
+  createApiKey: CreateApiKeyPayload;
+  /** `organization` is needed only when the email belongs to members of several organizations. */
+  login: LoginPayload;
+  /** Ends the session that makes this request. */
+  logout: Scalars['Boolean']['output'];
+  /** Removes a person and ends their sessions. The last owner cannot be removed. */
+  removeMember: RemoveMemberPayload;
+  /** Revokes a key at once. Revoking a revoked key changes nothing. */
+  revokeApiKey: RevokeApiKeyPayload;
+  /** A new secret for the same key ID; the old one keeps working for gracePeriodSeconds (0–604800, default 0). */
+  rotateApiKey: RotateApiKeyPayload;
+  /** Creates an organization and its owner, signed in. Only when the server allows sign-up. */
+  signUp: LoginPayload;
+  /** Renames, re-describes, re-scopes or re-dates a key. Takes effect on its next request. */
+  updateApiKey: UpdateApiKeyPayload;
+  /** Changes a role. Only an owner makes or demotes an owner; the last owner stays one. */
+  updateMemberRole: UpdateMemberRolePayload;
+};
+
+
+export type MutationAddMemberArgs = {
+  input: AddMemberInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationLoginArgs = {
+  email: Scalars['String']['input'];
+  organization?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiKeyArgs = {
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationUpdateApiKeyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateApiKeyInput;
+};
+
+
+export type MutationUpdateMemberRoleArgs = {
+  id: Scalars['ID']['input'];
+  role: MemberRole;
+};
+
+/** A tenant: every key, member, session and audit event belongs to exactly one. */
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type PrincipalKind =
   | 'API_KEY'
   | 'MEMBER';
 
+export type Query = {
+  __typename?: 'Query';
+  /** One key by its ID; null when there is none in the caller's organization. */
+  apiKey?: Maybe<ApiKey>;
+  /** The organization's keys, newest first. */
+  apiKeys: ApiKeyConnection;
+  /** The organization's audit log, newest first. */
+  auditEvents: AuditEventConnection;
+  /** The members of the organization, oldest first. */
+  members: MemberConnection;
+  /** Every scope a key may be given here (built-in and SCOPE_RESOURCES, all but members:write), in catalog order. */
+  scopeCatalog: Array<Scalars['String']['output']>;
+  /** For the platform’s services: is this key genuine, live and allowed these scopes? Needs no principal. */
+  verifyApiKey: ApiKeyVerification;
+  /** The principal of this request; null when anonymous. */
+  viewer?: Maybe<Viewer>;
+};
+
+
+export type QueryApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ApiKeyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryVerifyApiKeyArgs = {
+  key: Scalars['String']['input'];
+  requiredScopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RemoveMemberPayload = {
+  __typename?: 'RemoveMemberPayload';
+  member: Member;
+};
+
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  apiKey: ApiKey;
+};
+
+export type RotateApiKeyPayload = {
+  __typename?: 'RotateApiKeyPayload';
+  apiKey: ApiKey;
+  /** The full key, shown this once: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
+  secret: Scalars['String']['output'];
+};
+
 export type SignUpInput = {
-  email: string;
-  name: string;
-  organization: string;
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  organization: Scalars['String']['input'];
   /** 12 to 128 characters. */
-  password: string;
+  password: Scalars['String']['input'];
 };
 
 export type UpdateApiKeyInput = {
-  access?: ApiKeyAccess | null | undefined;
-  description?: string | null | undefined;
+  access?: InputMaybe<ApiKeyAccess>;
+  description?: InputMaybe<Scalars['String']['input']>;
   /** null removes the expiry. */
-  expiresAt?: string | null | undefined;
-  name?: string | null | undefined;
-  scopes?: Array<string> | null | undefined;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateApiKeyPayload = {
+  __typename?: 'UpdateApiKeyPayload';
+  apiKey: ApiKey;
+};
+
+export type UpdateMemberRolePayload = {
+  __typename?: 'UpdateMemberRolePayload';
+  member: Member;
 };
 
 export type VerificationCode =
@@ -81,186 +399,196 @@ export type VerificationCode =
   | 'REVOKED'
   | 'VALID';
 
+/** Who is making this request. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  apiKey?: Maybe<ApiKey>;
+  kind: PrincipalKind;
+  member?: Maybe<Member>;
+  organization: Organization;
+  scopes: Array<Scalars['String']['output']>;
+};
+
 export type AllKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AllKeysQuery = { apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AllKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', cursor: string, node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AllMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AllMembersQuery = { members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AllMembersQuery = { __typename?: 'Query', members: { __typename?: 'MemberConnection', totalCount: number, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AllAuditEventsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AllAuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, action: string, actorKind: string, actorId: string | null, targetId: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AllAuditEventsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, action: string, actorKind: string, actorId?: string | null, targetId?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type FullViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FullViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { id: string, name: string }, member: { id: string, email: string, name: string, role: MemberRole, createdAt: string } | null, apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } | null } | null };
+export type FullViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', id: string, name: string }, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } | null } | null };
 
 export type FullVerificationQueryVariables = Exact<{
-  key: string;
+  key: Scalars['String']['input'];
 }>;
 
 
-export type FullVerificationQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string>, organization: { id: string, name: string } | null, apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } | null } };
+export type FullVerificationQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, organization?: { __typename?: 'Organization', id: string, name: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } | null } };
 
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { id: string, name: string }, member: { id: string, email: string, name: string, role: MemberRole, createdAt: string } | null } | null, apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, action: string, actorKind: string, actorId: string | null, targetId: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type DashboardQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', id: string, name: string }, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } | null } | null, apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', cursor: string, node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, members: { __typename?: 'MemberConnection', totalCount: number, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, action: string, actorKind: string, actorId?: string | null, targetId?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
 
-export type SignUpMutation = { signUp: { token: string, member: { id: string, email: string, name: string, role: MemberRole, createdAt: string } } };
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'LoginPayload', token: string, member: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } } };
 
 export type LoginMutationVariables = Exact<{
-  email: string;
-  password: string;
-  organization?: string | null | undefined;
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  organization?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type LoginMutation = { login: { token: string, member: { id: string, email: string, role: MemberRole } } };
+export type LoginMutation = { __typename?: 'Mutation', login: { __typename?: 'LoginPayload', token: string, member: { __typename?: 'Member', id: string, email: string, role: MemberRole } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LogoutMutation = { logout: boolean };
+export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { id: string, name: string }, member: { id: string, email: string, role: MemberRole } | null } | null };
+export type ViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', id: string, name: string }, member?: { __typename?: 'Member', id: string, email: string, role: MemberRole } | null } | null };
 
 export type AddMemberMutationVariables = Exact<{
   input: AddMemberInput;
 }>;
 
 
-export type AddMemberMutation = { addMember: { member: { id: string, email: string, name: string, role: MemberRole, createdAt: string } } };
+export type AddMemberMutation = { __typename?: 'Mutation', addMember: { __typename?: 'AddMemberPayload', member: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } } };
 
 export type MembersQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type MembersQuery = { members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, role: MemberRole } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MembersQuery = { __typename?: 'Query', members: { __typename?: 'MemberConnection', totalCount: number, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, email: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AuditEventsQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, action: string, actorKind: string, actorId: string | null, targetId: string | null, ip: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditEventsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', id: string, action: string, actorKind: string, actorId?: string | null, targetId?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type UpdateMemberRoleMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
   role: MemberRole;
 }>;
 
 
-export type UpdateMemberRoleMutation = { updateMemberRole: { member: { id: string, role: MemberRole } } };
+export type UpdateMemberRoleMutation = { __typename?: 'Mutation', updateMemberRole: { __typename?: 'UpdateMemberRolePayload', member: { __typename?: 'Member', id: string, role: MemberRole } } };
 
 export type RemoveMemberMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type RemoveMemberMutation = { removeMember: { member: { id: string, email: string } } };
+export type RemoveMemberMutation = { __typename?: 'Mutation', removeMember: { __typename?: 'RemoveMemberPayload', member: { __typename?: 'Member', id: string, email: string } } };
 
 export type ChangePasswordMutationVariables = Exact<{
-  currentPassword: string;
-  newPassword: string;
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: boolean };
+export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: boolean };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy: string | null, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, rotatedAt: string | null } } };
+export type CreateApiKeyMutation = { __typename?: 'Mutation', createApiKey: { __typename?: 'CreateApiKeyPayload', secret: string, apiKey: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } } };
 
 export type UpdateApiKeyMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
   input: UpdateApiKeyInput;
 }>;
 
 
-export type UpdateApiKeyMutation = { updateApiKey: { apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, status: ApiKeyStatus, expiresAt: string | null } } };
+export type UpdateApiKeyMutation = { __typename?: 'Mutation', updateApiKey: { __typename?: 'UpdateApiKeyPayload', apiKey: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, status: ApiKeyStatus, expiresAt?: string | null } } };
 
 export type RotateApiKeyMutationVariables = Exact<{
-  id: string | number;
-  gracePeriodSeconds?: number | null | undefined;
+  id: Scalars['ID']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type RotateApiKeyMutation = { rotateApiKey: { secret: string, apiKey: { id: string, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, expiresAt: string | null, rotatedAt: string | null } } };
+export type RotateApiKeyMutation = { __typename?: 'Mutation', rotateApiKey: { __typename?: 'RotateApiKeyPayload', secret: string, apiKey: { __typename?: 'ApiKey', id: string, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, expiresAt?: string | null, rotatedAt?: string | null } } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, status: ApiKeyStatus, revokedAt: string | null } } };
+export type RevokeApiKeyMutation = { __typename?: 'Mutation', revokeApiKey: { __typename?: 'RevokeApiKeyPayload', apiKey: { __typename?: 'ApiKey', id: string, status: ApiKeyStatus, revokedAt?: string | null } } };
 
 export type ApiKeysQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  filter?: ApiKeyFilter | null | undefined;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ApiKeyFilter>;
 }>;
 
 
-export type ApiKeysQuery = { apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ApiKeyStatus, lastFour: string, createdAt: string, lastUsedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', cursor: string, node: { __typename?: 'ApiKey', id: string, name: string, status: ApiKeyStatus, lastFour: string, createdAt: string, lastUsedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type ApiKeyByIdQueryVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type ApiKeyByIdQuery = { apiKey: { id: string, name: string, description: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdBy: string | null, lastUsedAt: string | null } | null };
+export type ApiKeyByIdQuery = { __typename?: 'Query', apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdBy?: string | null, lastUsedAt?: string | null } | null };
 
 export type VerifyApiKeyQueryVariables = Exact<{
-  key: string;
-  requiredScopes?: Array<string> | string | null | undefined;
+  key: Scalars['String']['input'];
+  requiredScopes?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
 }>;
 
 
-export type VerifyApiKeyQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string>, apiKey: { id: string, name: string } | null, organization: { id: string, name: string } | null } };
+export type VerifyApiKeyQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, apiKey?: { __typename?: 'ApiKey', id: string, name: string } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null } };
 
 export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyViewerQuery = { viewer: { kind: PrincipalKind, scopes: Array<string>, organization: { name: string }, member: { id: string } | null, apiKey: { id: string, name: string, access: ApiKeyAccess } | null } | null };
+export type KeyViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', name: string }, member?: { __typename?: 'Member', id: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, access: ApiKeyAccess } | null } | null };
 
 export type ScopesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScopesQuery = { viewer: { kind: PrincipalKind, scopes: Array<string> } | null };
+export type ScopesQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string> } | null };
 
 export type VerdictQueryVariables = Exact<{
-  key: string;
-  requiredScopes?: Array<string> | string | null | undefined;
+  key: Scalars['String']['input'];
+  requiredScopes?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
 }>;
 
 
-export type VerdictQuery = { verifyApiKey: { valid: boolean, code: VerificationCode, scopes: Array<string> } };
+export type VerdictQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string> } };
 
 export type ScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScopeCatalogQuery = { scopeCatalog: Array<string> };
+export type ScopeCatalogQuery = { __typename?: 'Query', scopeCatalog: Array<string> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
