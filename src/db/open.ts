@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { DatabaseTarget } from '../config';
 import { lockDataDir } from './dataDirLock';
+import { copyTemplateInto, templateTarball } from './pgliteTemplate';
 import * as schema from './schema';
 
 /** One type for both drivers: the data layer never knows which one it runs on. */
@@ -79,7 +80,15 @@ export async function openDatabase(target: DatabaseTarget, migrationsFolder = MI
     // Before PGlite touches the folder: a second process must not even open it.
     unlock = lockDataDir(target.dataDir);
   }
-  const client = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
+  // A new database is a copy of an empty one made at install (pgliteTemplate.ts), when there is one.
+  let client: PGlite;
+  if (target.kind === 'pglite') {
+    if (!existsSync(path.join(target.dataDir, 'PG_VERSION'))) copyTemplateInto(target.dataDir);
+    client = new PGlite(target.dataDir);
+  } else {
+    const template = templateTarball();
+    client = new PGlite(template ? { loadDataDir: template } : {});
+  }
   const pgliteDb = drizzlePglite(client, { schema });
   try {
     await migratePglite(pgliteDb, { migrationsFolder });
