@@ -223,6 +223,37 @@ describe('permissions of a key', () => {
     expect(codes(await t.execute(RotateApiKey, { id: childId }, { token: limited.token }))).toEqual([]);
   });
 
+  it('a narrower key neither lengthens nor widens a broader key, but may rename, narrow, shorten and revoke it', async () => {
+    // Holds api_keys:write and lives for ever, yet lacks most of what a FULL key holds.
+    const narrower = await createKey(owner, 'RESTRICTED', { scopes: ['api_keys:read', 'api_keys:write', 'messages:read'] });
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    const full = await createKey(owner, 'FULL', { expiresAt: inAWeek });
+    const as = { token: narrower.token };
+
+    expect(codes(await t.execute(UpdateApiKey, { id: full.id, input: { expiresAt: inAYear } }, as))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.execute(UpdateApiKey, { id: full.id, input: { expiresAt: null } }, as))).toEqual(['FORBIDDEN']);
+    expect((await keyRow(full.id)).expiresAt!.toISOString()).toBe(inAWeek);
+
+    // A RESTRICTED key holding a scope the narrower one lacks: adding a scope the narrower
+    // one does hold would still grow a key broader than itself.
+    const other = await createKey(owner, 'RESTRICTED', { scopes: ['contacts:write'] });
+    const grown = await t.execute(UpdateApiKey, { id: other.id, input: { scopes: ['contacts:write', 'messages:read'] } }, as);
+    expect(codes(grown)).toEqual(['FORBIDDEN']);
+    expect((await keyRow(other.id)).scopes).toEqual(['contacts:write']);
+
+    // What only lessens the key stays open to it.
+    const sooner = new Date(Date.now() + 86_400_000).toISOString();
+    const renamed = await t.ok(UpdateApiKey, { id: full.id, input: { name: 'renamed', description: 'by a narrower key', expiresAt: sooner } }, as);
+    expect(renamed.updateApiKey.apiKey).toMatchObject({ name: 'renamed', description: 'by a narrower key', expiresAt: sooner, access: 'FULL' });
+    const narrowed = await t.ok(UpdateApiKey, { id: full.id, input: { access: 'RESTRICTED', scopes: ['messages:read'] } }, as);
+    expect(narrowed.updateApiKey.apiKey).toMatchObject({ access: 'RESTRICTED', scopes: ['messages:read'] });
+    expect((await t.ok(RevokeApiKey, { id: other.id }, as)).revokeApiKey.apiKey.status).toBe('REVOKED');
+
+    // Once it holds all the key has, it may lengthen it (within its own unlimited life).
+    expect((await t.ok(UpdateApiKey, { id: full.id, input: { expiresAt: inAYear } }, as)).updateApiKey.apiKey.expiresAt).toBe(inAYear);
+  });
+
   it("a change of access applies on the key's very next request", async () => {
     const key = await createKey(owner, 'FULL');
     expect(codes(await t.execute(CreateApiKey, { input: { name: 'ok', access: 'READ_ONLY' } }, { token: key.token }))).toEqual([]);

@@ -76,6 +76,42 @@ describe('adding members', () => {
     expect(result.errors![0]!.extensions!.field).toBe('email');
     expect(await memberCount(owner)).toBe(2);
   });
+
+  it('refuses look-alike emails that hide invisible or reordering characters, and creates nobody', async () => {
+    const owner = await t.signUpOrganization('Lookalikes');
+    await t.addMember(owner, 'VIEWER', 'owner@acme.test');
+    const lookAlikes = [
+      'owner\u200b@acme.test', // zero-width space
+      'ow\u200dner@acme.test', // zero-width joiner
+      '\u202eowner@acme.test', // right-to-left override
+      'owner\u2066@acme.test', // left-to-right isolate
+      'own\u00ader@acme.test', // soft hyphen
+      'owner\u0007@acme.test', // a control character
+    ];
+    for (const email of lookAlikes) {
+      const result = await t.execute(AddMember, { input: { email, name: 'Twin', role: 'OWNER', password: TEST_PASSWORD } }, { token: owner.token });
+      expect({ email, codes: codes(result), field: result.errors?.[0]?.extensions?.field }).toEqual({ email, codes: ['BAD_USER_INPUT'], field: 'email' });
+    }
+    expect(await memberCount(owner)).toBe(2);
+    // Signing up refuses them the same way.
+    const signUp = await t.execute(SignUp, { input: { organization: 'Lookalikes 2', name: 'X', email: 'ow\u200dner@acme.test', password: TEST_PASSWORD } });
+    expect(codes(signUp)).toEqual(['BAD_USER_INPUT']);
+    expect(signUp.errors![0]!.extensions!.field).toBe('email');
+  });
+
+  it('stores an email in NFC: a composed and a decomposed accent are one address', async () => {
+    const owner = await t.signUpOrganization('Accents');
+    const { addMember } = await t.ok(
+      AddMember,
+      { input: { email: 'jose\u0301@accents.test', name: 'José', role: 'VIEWER', password: TEST_PASSWORD } },
+      { token: owner.token },
+    );
+    expect(addMember.member.email).toBe('jos\u00e9@accents.test');
+    const twin = await t.execute(AddMember, { input: { email: 'JOS\u00c9@accents.test', name: 'Twin', role: 'VIEWER', password: TEST_PASSWORD } }, { token: owner.token });
+    expect(codes(twin)).toEqual(['BAD_USER_INPUT']);
+    // Either form signs in.
+    expect((await t.ok(Login, { email: 'jose\u0301@Accents.test', password: TEST_PASSWORD })).login.member.id).toBe(addMember.member.id);
+  });
 });
 
 describe('owners', () => {

@@ -186,6 +186,14 @@ export interface ApiKeyChanges {
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
+/**
+ * Changes a key. A principal that lacks some scope of the key (a narrower API key) may still
+ * rename it, change its description, narrow it, give it an earlier expiry, or revoke it
+ * (revokeApiKey): each only lessens what the key can do, and letting whoever notices a leak
+ * stop the key is what api_keys:write is for. Widening a key or lengthening its life (a later
+ * expiry, or none) needs a principal holding every scope the key has, and, for an API key,
+ * no more time than its own.
+ */
 export async function updateApiKey(tenant: Tenant, catalog: ScopeCatalog, id: string, changes: ApiKeyChanges): Promise<ApiKeyRow> {
   // What depends only on the input is checked before any transaction opens.
   const name = changes.name == null ? undefined : valid.keyName('name', changes.name);
@@ -198,15 +206,17 @@ export async function updateApiKey(tenant: Tenant, catalog: ScopeCatalog, id: st
     if (key.revokedAt) throw badInput('id', 'a revoked key cannot be changed');
 
     const set: Partial<typeof apiKeys.$inferInsert> = {};
+    const before = scopesOfKey(catalog, key);
     if (name !== undefined && name !== key.name) set.name = name;
     if (description !== undefined && description !== key.description) set.description = description;
     if (changes.access != null || changes.scopes != null) {
       const access = changes.access ?? key.access;
       // Moving to RESTRICTED without a list keeps nothing implicit: the list must be given.
       const permissions = accessAndScopes(catalog, access, changes.scopes ?? (access === key.access ? key.scopes : null));
-      const before = scopesOfKey(catalog, key);
-      const added = new Set([...scopesOfKey(catalog, permissions)].filter((s) => !before.has(s)));
-      requireHeld(tenant, added, 'widen a key');
+      const after = scopesOfKey(catalog, permissions);
+      // Widening is for a principal that holds every scope the key will have, not only the
+      // added ones: a narrower key must not grow a broader key further. Narrowing needs nothing more.
+      if ([...after].some((s) => !before.has(s))) requireHeld(tenant, new Set([...before, ...after]), 'widen a key');
       if (permissions.access !== key.access || !sameList(permissions.scopes, key.scopes)) Object.assign(set, permissions);
     }
     if (expiresAt !== undefined && !sameTime(expiresAt, key.expiresAt)) {
@@ -216,6 +226,8 @@ export async function updateApiKey(tenant: Tenant, catalog: ScopeCatalog, id: st
         if (tenant.principal.kind === 'API_KEY' && statusOf(key) === 'EXPIRED') {
           throw forbidden('An API key cannot revive an expired key');
         }
+        // More time is more reach: only for a principal that holds all the key can do.
+        requireHeld(tenant, before, 'extend the life of a key');
         await requireLifetimeHeld(tx, tenant, expiresAt, 'extend a key');
       }
       set.expiresAt = expiresAt;

@@ -7,7 +7,7 @@ import { members, organizations, type MemberRow } from '../db/schema';
 import { badInput, forbidden, unauthenticated } from '../errors';
 import { insertOrganization, prepareOrganization, type NewOrganization } from '../organizations/organizations';
 import { startSession } from '../sessions/sessions';
-import { characterCount, PASSWORD_MAX } from '../validation';
+import { characterCount, normalizedEmail, PASSWORD_MAX } from '../validation';
 
 export interface LoginResult {
   token: string;
@@ -39,7 +39,7 @@ export async function login(
   input: { email: string; password: string; organization?: string | null },
   clientIp: string | null,
 ): Promise<LoginResult> {
-  const email = input.email.trim().toLowerCase();
+  const email = normalizedEmail(input.email);
   const candidates = await db
     .select({ member: members })
     .from(members)
