@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './authenticate';
 import { requestContext, type Context } from './graphql/context';
+import { deviceCookiePlugin } from './graphql/deviceCookie';
 import { createMaskError, valueFreeValidationErrors } from './graphql/errors';
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from './http/graphiql';
 import { queryLimitPlugins } from './graphql/limits';
@@ -62,6 +63,7 @@ export function createApp(services: Services): App {
     },
     plugins: [
       requestIdPlugin(),
+      deviceCookiePlugin(GRAPHQL_ENDPOINT),
       healthPlugin(services.database),
       consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       metricsPlugin(services.metrics, { serve: config.metrics }),

@@ -9,6 +9,7 @@ import { InvalidationChannel } from './db/notify';
 import type { DatabaseHandle } from './db/open';
 import { UsageRecorder } from './db/usageRecorder';
 import { KeyVerifier } from './keys/verify';
+import { highestPasswordCost } from './members/login';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { SessionVerifier } from './sessions/sessions';
@@ -76,7 +77,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     credentials,
     invalidations: new InvalidationChannel(database.db, config.database, [credentials], logger),
     bcrypt,
-    passwords: new Passwords(bcrypt, config.passwordHashCost),
+    passwords: new Passwords(bcrypt, config.passwordHashCost, () => highestPasswordCost(database.db)),
     limiter,
     // PGlite runs one query at a time; a server takes several of the pool's connections.
     keys: new KeyVerifier(database.db, catalog, credentials, bcrypt, database.driver === 'pglite' ? 1 : 4),

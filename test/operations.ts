@@ -65,6 +65,15 @@ export const AuditEvents = graphql(`
   }
 `);
 
+export const FailedSignIns = graphql(`
+  query FailedSignIns {
+    auditEvents(first: 100, filter: { action: "member.login_failed" }) {
+      totalCount
+      edges { node { action targetId ip count lastAt summary createdAt } }
+    }
+  }
+`);
+
 export const UpdateMemberRole = graphql(`
   mutation UpdateMemberRole($id: ID!, $role: MemberRole!) {
     updateMemberRole(id: $id, role: $role) {

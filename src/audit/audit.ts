@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
 import { apiKeys, auditEvents, members, organizations, type AuditEventRow } from '../db/schema';
 import { badInput } from '../errors';
@@ -49,6 +49,33 @@ export async function recordAudit(
     targetId,
     ip: actor.ip,
   });
+}
+
+/** Failed sign-ins into one account within this window are one event with a count. */
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Records a failed sign-in into a member's account, bounded: the first failure in a
+ * 15-minute window (aligned to the clock) writes the event, with the address it came from;
+ * every further one in that window, from any address, adds 1 to its `count` and moves its
+ * `lastAt`. A flood of any size, from any number of addresses, thus leaves at most four
+ * events per account per hour, each one row, and keeps its place in the log (by its first
+ * failure) instead of burying the changes made meanwhile.
+ */
+export async function recordLoginFailure(tx: Queryable, member: { id: string; organizationId: string }, ip: string | null): Promise<void> {
+  const window = Math.floor(Date.now() / LOGIN_FAILURE_WINDOW_MS);
+  await tx
+    .insert(auditEvents)
+    .values({
+      organizationId: member.organizationId,
+      action: 'member.login_failed',
+      actorKind: 'ANONYMOUS',
+      actorId: null,
+      targetId: member.id,
+      ip,
+      repeatKey: `member.login_failed:${member.id}:${window}`,
+    })
+    .onConflictDoUpdate({ target: auditEvents.repeatKey, set: { count: sql`${auditEvents.count} + 1`, lastAt: sql`now()` } });
 }
 
 export function auditCursor(event: AuditEventRow): string {
@@ -152,7 +179,7 @@ export async function describeAuditEvents(db: Queryable, organizationId: string,
             : event.action === 'organization.created'
               ? organizationName
               : null;
-    return { ...event, actorName, targetName: self ? null : targetName, summary: summaryOf(event.action, targetName, self) };
+    return { ...event, actorName, targetName: self ? null : targetName, summary: summaryOf(event.action, targetName, self, event.count) };
   });
 }
 
@@ -160,7 +187,7 @@ export async function describeAuditEvents(db: Queryable, organizationId: string,
  * One sentence per action, naming its target: a key or organization in quotes, a member by
  * email (a member removed since is "a member": the log keeps IDs, not names).
  */
-function summaryOf(action: string, target: string | null, self: boolean): string {
+function summaryOf(action: string, target: string | null, self: boolean, times: number): string {
   const key = target === null ? 'a key' : `key "${target}"`;
   const member = target ?? 'a member';
   switch (action) {
@@ -183,7 +210,7 @@ function summaryOf(action: string, target: string | null, self: boolean): string
     case 'member.login':
       return 'Signed in';
     case 'member.login_failed':
-      return target === null ? 'Failed sign-in' : `Failed sign-in as ${target}`;
+      return `${times > 1 ? `${times} failed sign-ins` : 'Failed sign-in'}${target === null ? '' : ` as ${target}`}`;
     case 'organization.created':
       return target === null ? 'Created the organization' : `Created organization "${target}"`;
     default:

@@ -38,6 +38,9 @@ export const LIMITS = {
   loginEmail: { points: 100, windowSeconds: 60 * 60 },
   loginClient: { points: 100, windowSeconds: 15 * 60 },
   passwordCheck: { points: 5, windowSeconds: 15 * 60 },
+  // A client that signed in to the account before (a device token): its own budget, which
+  // only the holder of that token can spend.
+  loginDevice: { points: 10, windowSeconds: 15 * 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -25,29 +25,64 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 /** The cost a stored hash was made with: a login rehashes when it is not the configured one. */
 export const costOf = (hash: string): number => bcrypt.getRounds(hash);
 
+/** A hash of nothing anyone knows, to compare an unknown email's password against. */
+interface Decoy {
+  cost: number;
+  hash: Promise<string>;
+}
+const decoyAt = (cost: number): Decoy => ({ cost, hash: hashPassword(randomBytes(32).toString('hex'), cost) });
+
 export class Passwords {
   /**
-   * A hash of nothing anyone knows, at the configured cost, made at start: an unknown email
-   * is compared against it so that it costs the same bcrypt time as a wrong password.
+   * At the cost of the costliest hash stored, and never below the configured one: an unknown
+   * email then takes as long as a wrong password for any member. Lowering PASSWORD_HASH_COST
+   * leaves older, costlier hashes in place until their members sign in; a decoy at the new
+   * cost would answer unknown emails sooner than those members' wrong passwords.
    */
-  private readonly decoy: Promise<string>;
+  private decoy: Decoy;
 
   constructor(
     private readonly queue: BcryptQueue,
     readonly cost: number,
+    /** The highest cost among stored hashes (null when there are none). */
+    private readonly highestStoredCost: () => Promise<number | null> = async () => null,
   ) {
-    this.decoy = hashPassword(randomBytes(32).toString('hex'), cost);
+    this.decoy = decoyAt(cost);
+    void this.refreshDecoy();
+  }
+
+  /** Follows the costliest stored hash: called at start and after a sign-in rehashes one. */
+  async refreshDecoy(): Promise<void> {
+    let highest: number | null;
+    try {
+      highest = await this.highestStoredCost();
+    } catch {
+      return; // The database is away: the current decoy stays until the next refresh.
+    }
+    const cost = Math.max(this.cost, highest ?? 0);
+    if (cost !== this.decoy.cost) this.decoy = decoyAt(cost);
   }
 
   hash(password: string): Promise<string> {
     return this.queue.run(() => hashPassword(password, this.cost));
   }
 
-  /** Whether `password` matches `hash`; with no hash (no such member), a compare against the decoy, false. */
+  /**
+   * Whether `password` matches `hash`; with no hash (no such member), a compare against the
+   * decoy, false. A member's hash cheaper than the decoy is checked alongside a decoy
+   * compare, so that the answer takes the decoy's time whether the email is known or not.
+   */
   async matches(password: string, hash: string | null): Promise<boolean> {
-    const against = hash ?? (await this.decoy);
-    const matches = await this.queue.run(() => verifyPassword(password, against));
-    return matches && hash !== null;
+    const decoy = this.decoy;
+    if (hash === null) {
+      const against = await decoy.hash;
+      await this.queue.run(() => verifyPassword(password, against));
+      return false;
+    }
+    const check = this.queue.run(() => verifyPassword(password, hash));
+    if (costOf(hash) >= decoy.cost) return check;
+    const [matches] = await Promise.all([check, decoy.hash.then((against) => this.queue.run(() => verifyPassword(password, against)))]);
+    return matches;
   }
 
   /** A stored hash made at another cost than the configured one. */
@@ -57,6 +92,6 @@ export class Passwords {
 
   /** Waits for the decoy's hashing, so that closing leaves no work on the pool. */
   async settled(): Promise<void> {
-    await this.decoy.catch(() => {});
+    await this.decoy.hash.catch(() => {});
   }
 }

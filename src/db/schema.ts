@@ -92,8 +92,37 @@ export const auditEvents = pgTable(
     targetId: text('target_id'),
     ip: text('ip'),
     createdAt: createdAt(),
+    /**
+     * Repeated failures are one event with a count, not one row each (audit/audit.ts,
+     * recordLoginFailure): a flood of wrong passwords neither buries the changes nor grows
+     * the table without bound. `last_at` is the latest of them; null for a single event.
+     */
+    count: integer('count').notNull().default(1),
+    lastAt: instant('last_at'),
+    /** What repeats of one event share (account and window); null for every other event. */
+    repeatKey: text('repeat_key'),
   },
-  (t) => [index('audit_events_organization_idx').on(t.organizationId, t.id)],
+  (t) => [index('audit_events_organization_idx').on(t.organizationId, t.id), uniqueIndex('audit_events_repeat_key').on(t.repeatKey)],
+);
+
+/**
+ * Clients a member has signed in from (OWASP's "device cookie"): the cookie's token, stored
+ * as its SHA-256 only. A sign-in that presents one for its account is limited on its own,
+ * not by the account's lockout, so strangers failing at a member's password cannot lock the
+ * member out of a client it already uses (members/login.ts).
+ */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('trusted_devices_token_hash_key').on(t.tokenHash), index('trusted_devices_member_idx').on(t.memberId)],
 );
 
 export const apiKeyAccess = pgEnum('api_key_access', ['FULL', 'RESTRICTED', 'READ_ONLY']);

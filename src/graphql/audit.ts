@@ -22,6 +22,10 @@ const AuditEventRef = builder.objectRef<DescribedAuditEvent>('AuditEvent').imple
     }),
     ip: t.exposeString('ip', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    count: t.exposeInt('count', {
+      description: 'How many times it happened: failed sign-ins into one account within 15 minutes are one event with a count (from the first address; see lastAt).',
+    }),
+    lastAt: t.expose('lastAt', { type: 'DateTime', nullable: true, description: 'When it last happened, for an event with a count above 1.' }),
   }),
 });
 

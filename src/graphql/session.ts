@@ -2,6 +2,7 @@ import { login, signUp, type LoginResult } from '../members/login';
 import { changePassword } from '../members/members';
 import { endSession } from '../sessions/sessions';
 import { builder } from './builder';
+import { deviceTokenOf, keepDevice } from './deviceCookie';
 import { MemberRef } from './member';
 import { tenantOf } from './tenant';
 
@@ -29,7 +30,12 @@ builder.mutationFields((t) => ({
     description: 'Creates an organization and its owner, signed in. Only when the server allows sign-up.',
     authScopes: { public: true },
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    resolve: (_root, { input }, ctx) => signUp({ db: ctx.services.database.db, passwords: ctx.services.passwords, allowSignup: ctx.services.config.allowSignup }, input, ctx.clientIp),
+    resolve: async (_root, { input }, ctx) => {
+      const deps = { db: ctx.services.database.db, passwords: ctx.services.passwords, allowSignup: ctx.services.config.allowSignup };
+      const result = await signUp(deps, input, ctx.clientIp);
+      keepDevice((ctx as typeof ctx & { request: Request }).request, result.device);
+      return result;
+    },
   }),
   login: t.field({
     type: LoginPayload,
@@ -40,7 +46,13 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
       organization: t.arg.string(),
     },
-    resolve: (_root, args, ctx) => login({ db: ctx.services.database.db, passwords: ctx.services.passwords, limiter: ctx.services.limiter }, args, ctx.clientIp),
+    resolve: async (_root, args, ctx) => {
+      const { request } = ctx as typeof ctx & { request: Request };
+      const deps = { db: ctx.services.database.db, passwords: ctx.services.passwords, limiter: ctx.services.limiter };
+      const result = await login(deps, { ...args, deviceToken: deviceTokenOf(request) }, ctx.clientIp);
+      keepDevice(request, result.device);
+      return result;
+    },
   }),
   logout: t.boolean({
     description: 'Ends the session that makes this request.',

@@ -1,17 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit';
-import type { FailureLimiter } from '../auth/limiter';
+import { recordAudit, recordLoginFailure } from '../audit/audit';
+import type { Attempt, FailureLimiter } from '../auth/limiter';
 import type { Passwords } from '../auth/passwords';
 import type { Database } from '../db/open';
 import { members, organizations, type MemberRow } from '../db/schema';
 import { badInput, forbidden, unauthenticated } from '../errors';
 import { insertOrganization, prepareOrganization, type NewOrganization } from '../organizations/organizations';
 import { startSession } from '../sessions/sessions';
+import { recognisedDevice, rememberDevice, type RememberedDevice } from './trustedDevices';
 import { characterCount, normalizedEmail, PASSWORD_MAX } from '../validation';
 
 export interface LoginResult {
   token: string;
   member: MemberRow;
+  /** The client's device token, to keep (a cookie) and present at its next sign-in. */
+  device: RememberedDevice;
 }
 
 const INVALID = 'Invalid email or password';
@@ -20,12 +23,15 @@ const INVALID = 'Invalid email or password';
  * Signs a member in. Failures are limited per (email, client address) tightly, and per
  * email and per address more loosely (src/auth/limiter.ts): an attacker hammering one
  * email from one address is stopped long before the member, signing in from elsewhere,
- * is. A refused attempt is audited as `member.login_failed` like a wrong password.
+ * is. A client that has signed in to the account before and presents its device token
+ * (trustedDevices.ts) is limited on its own instead: strangers spending the account's
+ * limit (NIST's 100 failures) do not lock the member out of the clients it uses.
  *
- * An unknown email is compared against a decoy hash made at start at the configured
- * cost, so it costs the same bcrypt time as a wrong password; a member whose hash was made
- * at another cost is rehashed at the configured one on their next successful login, so
- * that a change of PASSWORD_HASH_COST does not tell existing emails from unknown ones.
+ * Failures into a member's account are audited as one `member.login_failed` event per
+ * 15 minutes with a count (audit.ts, recordLoginFailure). An unknown email is compared
+ * against a decoy hash at the costliest stored hash's cost, so it takes as long as a
+ * wrong password (passwords.ts); a member whose hash was made at another cost is rehashed
+ * at the configured one on their next successful sign-in.
  */
 /** What signing in uses. */
 export interface SignInDeps {
@@ -36,7 +42,7 @@ export interface SignInDeps {
 
 export async function login(
   { db, passwords, limiter }: SignInDeps,
-  input: { email: string; password: string; organization?: string | null },
+  input: { email: string; password: string; organization?: string | null; deviceToken?: string | null },
   clientIp: string | null,
 ): Promise<LoginResult> {
   const email = normalizedEmail(input.email);
@@ -56,12 +62,13 @@ export async function login(
 
   const member = candidates[0]?.member;
   const failed = async () => {
-    if (member) {
-      await recordAudit(db, member.organizationId, 'member.login_failed', { kind: 'ANONYMOUS', id: null, ip: clientIp }, member.id);
-    }
+    if (member) await recordLoginFailure(db, member, clientIp);
   };
+  const deviceId = member ? await recognisedDevice(db, member.id, input.deviceToken ?? null) : null;
   const client = clientIp ?? 'unknown';
-  const attempt = { loginEmailClient: `${email}\n${client}`, loginEmail: email, loginClient: client };
+  const attempt: Attempt = deviceId
+    ? { loginDevice: deviceId }
+    : { loginEmailClient: `${email}\n${client}`, loginEmail: email, loginClient: client };
   try {
     await limiter.begin(attempt);
   } catch (error) {
@@ -78,7 +85,7 @@ export async function login(
   await limiter.succeeded(attempt);
 
   const rehashed = passwords.outdated(member.passwordHash) ? await passwords.hash(input.password) : null;
-  const token = await db.transaction(async (tx) => {
+  const signedIn = await db.transaction(async (tx) => {
     if (rehashed) {
       // Same password, same version: only if no password change committed meanwhile.
       await tx
@@ -87,12 +94,23 @@ export async function login(
         .where(and(eq(members.id, member.id), eq(members.passwordVersion, member.passwordVersion)));
     }
     const started = await startSession(tx, member);
-    if (started) await recordAudit(tx, member.organizationId, 'member.login', { kind: 'MEMBER', id: member.id, ip: clientIp }, member.id);
-    return started;
+    if (!started) return null;
+    await recordAudit(tx, member.organizationId, 'member.login', { kind: 'MEMBER', id: member.id, ip: clientIp }, member.id);
+    const known = deviceId ? { id: deviceId, token: input.deviceToken! } : null;
+    return { token: started, device: await rememberDevice(tx, member.id, known) };
   });
   // The password changed while this login was checking the old one.
-  if (!token) throw unauthenticated(INVALID);
-  return { token, member };
+  if (!signedIn) throw unauthenticated(INVALID);
+  // The costliest hash may just have gone: the decoy follows (PASSWORD_HASH_COST lowered).
+  if (rehashed) void passwords.refreshDecoy();
+  return { ...signedIn, member };
+}
+
+/** The cost of the costliest member password hash stored, in any organization: the decoy follows it (auth/passwords.ts). */
+export async function highestPasswordCost(db: Database): Promise<number | null> {
+  // A bcrypt hash reads $2b$<cost>$…: the cost is characters 5 and 6.
+  const [row] = await db.select({ cost: sql<number | null>`max(substring(${members.passwordHash} from 5 for 2)::int)` }).from(members);
+  return row?.cost == null ? null : Number(row.cost);
 }
 
 /** A new organization with its owner, signed in at once; only while ALLOW_SIGNUP allows it. */
@@ -106,6 +124,6 @@ export async function signUp(
   return db.transaction(async (tx) => {
     const { owner } = await insertOrganization(tx, prepared, { kind: 'signup', ip: clientIp });
     // A member made in this very transaction: nothing can have changed their password.
-    return { token: (await startSession(tx, owner))!, member: owner };
+    return { token: (await startSession(tx, owner))!, member: owner, device: await rememberDevice(tx, owner.id, null) };
   });
 }

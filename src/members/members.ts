@@ -1,4 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { forgetDevices } from './trustedDevices';
 import { recordAudit } from '../audit/audit';
 import type { FailureLimiter } from '../auth/limiter';
 import type { Passwords } from '../auth/passwords';
@@ -164,6 +165,7 @@ export async function changePassword(
       .returning({ passwordVersion: members.passwordVersion });
     if (!row) throw badInput('currentPassword', 'the password was changed meanwhile: sign in again');
     await endOtherSessions(tx, member.id, principal.sessionId, row.passwordVersion);
+    await forgetDevices(tx, member.id);
     await recordAudit(tx, tenant.organizationId, 'member.password_changed', tenant.actor, member.id);
   });
 }

@@ -28,6 +28,7 @@ type Documents = {
     "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      member { id email name role createdAt }\n    }\n  }\n": typeof types.AddMemberDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query FailedSignIns {\n    auditEvents(first: 100, filter: { action: \"member.login_failed\" }) {\n      totalCount\n      edges { node { action targetId ip count lastAt summary createdAt } }\n    }\n  }\n": typeof types.FailedSignInsDocument,
     "\n  mutation UpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n": typeof types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id email }\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
@@ -57,6 +58,7 @@ const documents: Documents = {
     "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      member { id email name role createdAt }\n    }\n  }\n": types.AddMemberDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
     "\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query FailedSignIns {\n    auditEvents(first: 100, filter: { action: \"member.login_failed\" }) {\n      totalCount\n      edges { node { action targetId ip count lastAt summary createdAt } }\n    }\n  }\n": types.FailedSignInsDocument,
     "\n  mutation UpdateMemberRole($id: ID!, $role: MemberRole!) {\n    updateMemberRole(id: $id, role: $role) {\n      member { id role }\n    }\n  }\n": types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id email }\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
@@ -125,6 +127,10 @@ export function graphql(source: "\n  query Members($first: Int, $after: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      edges { node { id action actorKind actorId targetId ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').AuditEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailedSignIns {\n    auditEvents(first: 100, filter: { action: \"member.login_failed\" }) {\n      totalCount\n      edges { node { action targetId ip count lastAt summary createdAt } }\n    }\n  }\n"): typeof import('./graphql').FailedSignInsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

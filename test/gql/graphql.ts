@@ -107,9 +107,13 @@ export type AuditEvent = {
   actorKind: Scalars['String']['output'];
   /** The member’s email, the key’s name, or Keyward itself; null for an anonymous caller or one removed since. */
   actorName?: Maybe<Scalars['String']['output']>;
+  /** How many times it happened: failed sign-ins into one account within 15 minutes are one event with a count (from the first address; see lastAt). */
+  count: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   ip?: Maybe<Scalars['String']['output']>;
+  /** When it last happened, for an event with a count above 1. */
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
   /** What happened, in words: e.g. Revoked key "Billing worker". */
   summary: Scalars['String']['output'];
   targetId?: Maybe<Scalars['String']['output']>;
@@ -489,6 +493,11 @@ export type AuditEventsQueryVariables = Exact<{
 
 
 export type AuditEventsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', id: string, action: string, actorKind: string, actorId?: string | null, targetId?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type FailedSignInsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FailedSignInsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', action: string, targetId?: string | null, ip?: string | null, count: number, lastAt?: string | null, summary: string, createdAt: string } }> } };
 
 export type UpdateMemberRoleMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -926,6 +935,24 @@ export const AuditEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
+export const FailedSignInsDocument = new TypedDocumentString(`
+    query FailedSignIns {
+  auditEvents(first: 100, filter: {action: "member.login_failed"}) {
+    totalCount
+    edges {
+      node {
+        action
+        targetId
+        ip
+        count
+        lastAt
+        summary
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FailedSignInsQuery, FailedSignInsQueryVariables>;
 export const UpdateMemberRoleDocument = new TypedDocumentString(`
     mutation UpdateMemberRole($id: ID!, $role: MemberRole!) {
   updateMemberRole(id: $id, role: $role) {

@@ -107,9 +107,13 @@ export type AuditEvent = {
   actorKind: Scalars['String']['output'];
   /** The member’s email, the key’s name, or Keyward itself; null for an anonymous caller or one removed since. */
   actorName?: Maybe<Scalars['String']['output']>;
+  /** How many times it happened: failed sign-ins into one account within 15 minutes are one event with a count (from the first address; see lastAt). */
+  count: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   ip?: Maybe<Scalars['String']['output']>;
+  /** When it last happened, for an event with a count above 1. */
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
   /** What happened, in words: e.g. Revoked key "Billing worker". */
   summary: Scalars['String']['output'];
   targetId?: Maybe<Scalars['String']['output']>;
