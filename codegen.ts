@@ -16,6 +16,8 @@ const typedClient = {
     enumsAsTypes: true,
     useTypeImports: true,
     scalars: { DateTime: 'string' },
+    // Only what the operations use (inputs, enums, results), not every type of the schema.
+    onlyOperationTypes: true,
   },
 } as const;
 

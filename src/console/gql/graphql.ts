@@ -26,34 +26,6 @@ export type AddMemberInput = {
   role: MemberRole;
 };
 
-export type AddMemberPayload = {
-  __typename?: 'AddMemberPayload';
-  member: Member;
-};
-
-/** An API key. Its secret is shown once, by createApiKey or rotateApiKey, and never again. */
-export type ApiKey = {
-  __typename?: 'ApiKey';
-  access: ApiKeyAccess;
-  createdAt: Scalars['DateTime']['output'];
-  /** The creator's email, or api_key:<id>. */
-  createdBy?: Maybe<Scalars['String']['output']>;
-  description?: Maybe<Scalars['String']['output']>;
-  expiresAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The public key ID, the one inside the full key. */
-  id: Scalars['ID']['output'];
-  /** The last four characters of the full key. */
-  lastFour: Scalars['String']['output'];
-  /** Accurate to within a few seconds. */
-  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
-  name: Scalars['String']['output'];
-  revokedAt?: Maybe<Scalars['DateTime']['output']>;
-  rotatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Every scope the key holds now, whatever its access level. */
-  scopes: Array<Scalars['String']['output']>;
-  status: ApiKeyStatus;
-};
-
 export type ApiKeyAccess =
   /** Every scope an API key may hold (all but members:write). */
   | 'FULL'
@@ -61,20 +33,6 @@ export type ApiKeyAccess =
   | 'READ_ONLY'
   /** Only the scopes listed at creation. */
   | 'RESTRICTED';
-
-export type ApiKeyConnection = {
-  __typename?: 'ApiKeyConnection';
-  edges: Array<ApiKeyEdge>;
-  pageInfo: PageInfo;
-  /** How many nodes the whole list holds, across every page. */
-  totalCount: Scalars['Int']['output'];
-};
-
-export type ApiKeyEdge = {
-  __typename?: 'ApiKeyEdge';
-  cursor: Scalars['String']['output'];
-  node: ApiKey;
-};
 
 export type ApiKeyFilter = {
   /** Case-insensitive part of the name. */
@@ -86,54 +44,6 @@ export type ApiKeyStatus =
   | 'ACTIVE'
   | 'EXPIRED'
   | 'REVOKED';
-
-/** The answer to verifyApiKey. apiKey and organization are given only for a live key with the right secret. */
-export type ApiKeyVerification = {
-  __typename?: 'ApiKeyVerification';
-  apiKey?: Maybe<ApiKey>;
-  code: VerificationCode;
-  organization?: Maybe<Organization>;
-  scopes: Array<Scalars['String']['output']>;
-  valid: Scalars['Boolean']['output'];
-};
-
-/** One change in the organization. Holds IDs, and names them for people; never a secret. */
-export type AuditEvent = {
-  __typename?: 'AuditEvent';
-  /** e.g. api_key.created, member.login_failed */
-  action: Scalars['String']['output'];
-  actorId?: Maybe<Scalars['String']['output']>;
-  /** MEMBER, API_KEY, SYSTEM or ANONYMOUS */
-  actorKind: Scalars['String']['output'];
-  /** The member’s email, the key’s name, or Keyward itself; null for an anonymous caller or one removed since. */
-  actorName?: Maybe<Scalars['String']['output']>;
-  /** How many times it happened: failed sign-ins into one account within 15 minutes are one event with a count (from the first address; see lastAt). */
-  count: Scalars['Int']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  id: Scalars['ID']['output'];
-  ip?: Maybe<Scalars['String']['output']>;
-  /** When it last happened, for an event with a count above 1. */
-  lastAt?: Maybe<Scalars['DateTime']['output']>;
-  /** What happened, in words: e.g. Revoked key "Billing worker". */
-  summary: Scalars['String']['output'];
-  targetId?: Maybe<Scalars['String']['output']>;
-  /** The key’s name, the member’s email or the organization’s name; null when there is none, it was removed since, or it is the actor itself (a sign-in). */
-  targetName?: Maybe<Scalars['String']['output']>;
-};
-
-export type AuditEventConnection = {
-  __typename?: 'AuditEventConnection';
-  edges: Array<AuditEventEdge>;
-  pageInfo: PageInfo;
-  /** How many nodes the whole list holds, across every page. */
-  totalCount: Scalars['Int']['output'];
-};
-
-export type AuditEventEdge = {
-  __typename?: 'AuditEventEdge';
-  cursor: Scalars['String']['output'];
-  node: AuditEvent;
-};
 
 export type AuditEventFilter = {
   /** Only this action, e.g. api_key.revoked. */
@@ -154,44 +64,6 @@ export type CreateApiKeyInput = {
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-export type CreateApiKeyPayload = {
-  __typename?: 'CreateApiKeyPayload';
-  apiKey: ApiKey;
-  /** The full key, shown this once: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-  secret: Scalars['String']['output'];
-};
-
-export type LoginPayload = {
-  __typename?: 'LoginPayload';
-  member: Member;
-  /** The session token, shown once: send it as `Authorization: Bearer <token>`. */
-  token: Scalars['String']['output'];
-};
-
-/** A person in the organization. */
-export type Member = {
-  __typename?: 'Member';
-  createdAt: Scalars['DateTime']['output'];
-  email: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-  role: MemberRole;
-};
-
-export type MemberConnection = {
-  __typename?: 'MemberConnection';
-  edges: Array<MemberEdge>;
-  pageInfo: PageInfo;
-  /** How many nodes the whole list holds, across every page. */
-  totalCount: Scalars['Int']['output'];
-};
-
-export type MemberEdge = {
-  __typename?: 'MemberEdge';
-  cursor: Scalars['String']['output'];
-  node: Member;
-};
-
 export type MemberRole =
   /** Every scope. */
   | 'ADMIN'
@@ -200,172 +72,9 @@ export type MemberRole =
   /** Every :read scope. */
   | 'VIEWER';
 
-export type Mutation = {
-  __typename?: 'Mutation';
-  /** Adds a person to the organization. Only an owner adds an owner. */
-  addMember: AddMemberPayload;
-  /** Changes the signed-in member's own password and ends their other sessions. */
-  changePassword: Scalars['Boolean']['output'];
-  /** Creates a key. The payload’s secret is the full key, shown this once. */
-  createApiKey: CreateApiKeyPayload;
-  /** `organization` is needed only when the email belongs to members of several organizations. */
-  login: LoginPayload;
-  /** Ends the session that makes this request. */
-  logout: Scalars['Boolean']['output'];
-  /** Removes a person and ends their sessions. The last owner cannot be removed. */
-  removeMember: RemoveMemberPayload;
-  /** Revokes a key at once. Revoking a revoked key changes nothing. */
-  revokeApiKey: RevokeApiKeyPayload;
-  /** A new secret for the same key ID; the old one keeps working for gracePeriodSeconds (0–604800, default 0). */
-  rotateApiKey: RotateApiKeyPayload;
-  /** Creates an organization and its owner, signed in. Only when the server allows sign-up. */
-  signUp: LoginPayload;
-  /** Renames, re-describes, re-scopes or re-dates a key. Takes effect on its next request. */
-  updateApiKey: UpdateApiKeyPayload;
-  /** Changes a role. Only an owner makes or demotes an owner; the last owner stays one. */
-  updateMemberRole: UpdateMemberRolePayload;
-};
-
-
-export type MutationAddMemberArgs = {
-  input: AddMemberInput;
-};
-
-
-export type MutationChangePasswordArgs = {
-  currentPassword: Scalars['String']['input'];
-  newPassword: Scalars['String']['input'];
-};
-
-
-export type MutationCreateApiKeyArgs = {
-  input: CreateApiKeyInput;
-};
-
-
-export type MutationLoginArgs = {
-  email: Scalars['String']['input'];
-  organization?: InputMaybe<Scalars['String']['input']>;
-  password: Scalars['String']['input'];
-};
-
-
-export type MutationRemoveMemberArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRevokeApiKeyArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRotateApiKeyArgs = {
-  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationSignUpArgs = {
-  input: SignUpInput;
-};
-
-
-export type MutationUpdateApiKeyArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateApiKeyInput;
-};
-
-
-export type MutationUpdateMemberRoleArgs = {
-  id: Scalars['ID']['input'];
-  role: MemberRole;
-};
-
-/** A tenant: every key, member, session and audit event belongs to exactly one. */
-export type Organization = {
-  __typename?: 'Organization';
-  id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-};
-
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
-  hasPreviousPage: Scalars['Boolean']['output'];
-  startCursor?: Maybe<Scalars['String']['output']>;
-};
-
 export type PrincipalKind =
   | 'API_KEY'
   | 'MEMBER';
-
-export type Query = {
-  __typename?: 'Query';
-  /** One key by its ID; null when there is none in the caller's organization. */
-  apiKey?: Maybe<ApiKey>;
-  /** The organization's keys, newest first. */
-  apiKeys: ApiKeyConnection;
-  /** The organization's audit log, newest first. */
-  auditEvents: AuditEventConnection;
-  /** The members of the organization, oldest first. */
-  members: MemberConnection;
-  /** Every scope a key may be given here (built-in and SCOPE_RESOURCES, all but members:write), in catalog order. */
-  scopeCatalog: Array<Scalars['String']['output']>;
-  /** For the platform’s services: is this key genuine, live and allowed these scopes? Needs no principal. */
-  verifyApiKey: ApiKeyVerification;
-  /** The principal of this request; null when anonymous. */
-  viewer?: Maybe<Viewer>;
-};
-
-
-export type QueryApiKeyArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryApiKeysArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ApiKeyFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryAuditEventsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<AuditEventFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryMembersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryVerifyApiKeyArgs = {
-  key: Scalars['String']['input'];
-  requiredScopes?: InputMaybe<Array<Scalars['String']['input']>>;
-};
-
-export type RemoveMemberPayload = {
-  __typename?: 'RemoveMemberPayload';
-  member: Member;
-};
-
-export type RevokeApiKeyPayload = {
-  __typename?: 'RevokeApiKeyPayload';
-  apiKey: ApiKey;
-};
-
-export type RotateApiKeyPayload = {
-  __typename?: 'RotateApiKeyPayload';
-  apiKey: ApiKey;
-  /** The full key, shown this once: send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-  secret: Scalars['String']['output'];
-};
 
 export type SignUpInput = {
   email: Scalars['String']['input'];
@@ -384,16 +93,6 @@ export type UpdateApiKeyInput = {
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-export type UpdateApiKeyPayload = {
-  __typename?: 'UpdateApiKeyPayload';
-  apiKey: ApiKey;
-};
-
-export type UpdateMemberRolePayload = {
-  __typename?: 'UpdateMemberRolePayload';
-  member: Member;
-};
-
 export type VerificationCode =
   | 'EXPIRED'
   | 'INSUFFICIENT_SCOPE'
@@ -402,16 +101,6 @@ export type VerificationCode =
   | 'RATE_LIMITED'
   | 'REVOKED'
   | 'VALID';
-
-/** Who is making this request. */
-export type Viewer = {
-  __typename?: 'Viewer';
-  apiKey?: Maybe<ApiKey>;
-  kind: PrincipalKind;
-  member?: Maybe<Member>;
-  organization: Organization;
-  scopes: Array<Scalars['String']['output']>;
-};
 
 export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
