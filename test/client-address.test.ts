@@ -1,4 +1,4 @@
-import { startTestApp } from './harness';
+import { startTestApp, type TestApp } from './harness';
 import { AuditEvents, Login } from './operations';
 
 /**
@@ -6,6 +6,16 @@ import { AuditEvents, Login } from './operations';
  * TRUST_PROXY says which proxies may report it in X-Forwarded-For.
  */
 const FORWARDED = '198.51.100.1, 203.0.113.7, 10.0.0.2';
+
+// One database for the file (a fresh one costs seconds): each case runs a Keyward
+// instance of its own on it, with its own TRUST_PROXY, and signs up an organization of
+// its own, whose audit log holds that case's login alone.
+let shared: TestApp;
+let organizations = 0;
+beforeAll(async () => {
+  shared = await startTestApp();
+});
+afterAll(() => shared?.close());
 
 describe.each([
   ['unset: the header is anyone’s to write and is ignored', {}, '10.0.0.1', '10.0.0.1'],
@@ -16,14 +26,10 @@ describe.each([
   ['a CIDR, from a peer outside it: the header is ignored', { TRUST_PROXY: '10.0.0.0/8' }, '192.0.2.55', '192.0.2.55'],
 ])('TRUST_PROXY %s', (_name, env, peer, expected) => {
   it(`records ${expected} in the audit log`, async () => {
-    const t = await startTestApp(env);
-    try {
-      const owner = await t.signUpOrganization('Proxied');
-      await t.ok(Login, { email: owner.email, password: owner.password }, { ip: peer, headers: { 'x-forwarded-for': FORWARDED } });
-      const { auditEvents } = await t.ok(AuditEvents, { first: 1 }, owner);
-      expect(auditEvents.edges.map((e) => [e.node.action, e.node.ip])).toEqual([['member.login', expected]]);
-    } finally {
-      await t.close();
-    }
+    const t = await shared.another(env);
+    const owner = await t.signUpOrganization(`Proxied ${++organizations}`);
+    await t.ok(Login, { email: owner.email, password: owner.password }, { ip: peer, headers: { 'x-forwarded-for': FORWARDED } });
+    const { auditEvents } = await t.ok(AuditEvents, { first: 1 }, owner);
+    expect(auditEvents.edges.map((e) => [e.node.action, e.node.ip])).toEqual([['member.login', expected]]);
   });
 });

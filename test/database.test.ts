@@ -24,28 +24,44 @@ describe('migrations and bootstrap on the test database', () => {
   });
   afterEach(() => database.drop());
 
+  /**
+   * Two instances opening the test database together. On a server, two handles racing on
+   * a database nothing has migrated yet; there the advisory lock must make the second
+   * wait, not fail. PGlite in memory is one database per handle, so "together" means
+   * nothing there: both are one handle, and both tests share it (an open costs seconds;
+   * the first test only reads), closed after them.
+   */
+  let sharedPglite: Promise<DatabaseHandle> | null = null;
+  afterAll(async () => {
+    await (await sharedPglite)?.close();
+  });
+  async function openTogether(): Promise<{ handles: DatabaseHandle[]; close(): Promise<void> }> {
+    if (database.target.kind === 'postgres') {
+      const handles = await Promise.all([openDatabase(database.target), openDatabase(database.target)]);
+      return { handles, close: () => Promise.all(handles.map((h) => h.close())).then(() => {}) };
+    }
+    sharedPglite ??= openDatabase(database.target);
+    const handle = await sharedPglite;
+    return { handles: [handle, handle], close: async () => {} };
+  }
+
   it('migrates once even when two instances open the database together', async () => {
-    // PGlite in memory is one database per handle, so "together" only means something on
-    // a server; there the advisory lock must make the second instance wait, not fail.
-    const handles =
-      database.target.kind === 'postgres'
-        ? await Promise.all([openDatabase(database.target), openDatabase(database.target)])
-        : [await openDatabase(database.target)];
+    const { handles, close } = await openTogether();
     try {
-      for (const handle of handles) {
+      for (const handle of new Set(handles)) {
         expect(await handle.isReady()).toBe(true);
         expect(await appliedMigrations(handle)).toBe(journal.entries.length);
       }
     } finally {
-      await Promise.all(handles.map((h) => h.close()));
+      await close();
     }
   });
 
   it('bootstraps exactly one organization, even when asked twice at once', async () => {
-    const [a, b] =
-      database.target.kind === 'postgres'
-        ? await Promise.all([openDatabase(database.target), openDatabase(database.target)])
-        : await openDatabase(database.target).then((h) => [h, h] as const);
+    const {
+      handles: [a, b],
+      close,
+    } = await openTogether();
     try {
       const results = await Promise.all([
         bootstrapFirstOrganization(a!.db, null, 4),
@@ -64,8 +80,7 @@ describe('migrations and bootstrap on the test database', () => {
 
       expect(await bootstrapFirstOrganization(a!.db, null, 4)).toEqual({ created: false });
     } finally {
-      await a!.close();
-      if (b !== a) await b!.close();
+      await close();
     }
   });
 });

@@ -26,22 +26,36 @@ async function health(url: string) {
   return [response.status, await response.json()];
 }
 
-describe('production server over HTTP', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({
+/**
+ * Two processes for the whole file, started together (a start takes seconds): the
+ * production one, and one with the defaults but a short REQUEST_TIMEOUT_MS, which also is
+ * the server without METRICS. Both must stop cleanly.
+ */
+let server: RunningServer;
+let defaults: RunningServer;
+const started: RunningServer[] = [];
+beforeAll(async () => {
+  const starts = await Promise.allSettled([
+    startServer({
       NODE_ENV: 'production',
       DATABASE_URL: 'memory://',
       BOOTSTRAP_ORGANIZATION: 'Http',
       BOOTSTRAP_ADMIN_EMAIL: OWNER.email,
       BOOTSTRAP_ADMIN_PASSWORD: OWNER.password,
       METRICS: 'true',
-    });
-  });
-  afterAll(async () => {
-    expect(await server.stop()).toBe(0);
-  });
+    }),
+    startServer({ DATABASE_URL: 'memory://', REQUEST_TIMEOUT_MS: '1000' }),
+  ]);
+  for (const start of starts) if (start.status === 'fulfilled') started.push(start.value);
+  for (const start of starts) if (start.status === 'rejected') throw start.reason;
+  [server, defaults] = started as [RunningServer, RunningServer];
+});
+afterAll(async () => {
+  const codes = await Promise.all(started.map((running) => running.stop()));
+  expect(codes).toEqual(started.map(() => 0));
+});
 
+describe('production server over HTTP', () => {
   it('executes a JSON POST, also when the client accepts application/graphql-response+json', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -151,32 +165,22 @@ describe('production server over HTTP', () => {
 
 describe('a request past REQUEST_TIMEOUT_MS', () => {
   it('is answered 503 SERVICE_UNAVAILABLE, not left hanging', async () => {
-    const server = await startServer({ DATABASE_URL: 'memory://', REQUEST_TIMEOUT_MS: '1000' });
-    try {
-      // Its body never finishes arriving.
-      const answer = await stalledRequest(server.url);
-      expect(answer?.status).toBe(503);
-      expect(answer?.headers['retry-after']).toBe('1');
-      expect(JSON.parse(answer!.body).errors[0]).toEqual({
-        message: 'The request was not answered within 1000 ms; try again shortly',
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      });
-      expect(await health(server.url)).toEqual([200, { status: 'ok' }]);
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
+    // Its body never finishes arriving.
+    const answer = await stalledRequest(defaults.url);
+    expect(answer?.status).toBe(503);
+    expect(answer?.headers['retry-after']).toBe('1');
+    expect(JSON.parse(answer!.body).errors[0]).toEqual({
+      message: 'The request was not answered within 1000 ms; try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect(await health(defaults.url)).toEqual([200, { status: 'ok' }]);
   });
 });
 
 describe('without METRICS', () => {
   it('serves no /metrics', async () => {
-    const server = await startServer({ DATABASE_URL: 'memory://' });
-    try {
-      const response = await fetch(`${server.url}/metrics`);
-      expect(response.status).toBe(404);
-      expect(await response.text()).not.toContain('keyward_');
-    } finally {
-      await server.stop();
-    }
+    const response = await fetch(`${defaults.url}/metrics`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('keyward_');
   });
 });

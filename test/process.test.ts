@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { LOCK_FILE } from '../src/db/dataDirLock';
 import { openDatabase } from '../src/db/open';
 import { apiKeys } from '../src/db/schema';
-import { graphqlOver, stalledRequest, startServer } from './server';
+import { graphqlOver, stalledRequest, startServer, type RunningServer } from './server';
 
 /** The process as an operator runs it: signals, a reader that goes away, a second start. */
 
@@ -21,20 +21,82 @@ const within = <T>(promise: Promise<T>, ms: number, what: string) =>
 // Each test starts real processes, on a machine that may be busy.
 jest.setTimeout(180_000);
 
-let dataDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-process-'));
+const dataDirs: string[] = [];
+function newDataDir(): string {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-process-'));
+  dataDirs.push(dataDir);
+  return dataDir;
+}
+
+/**
+ * The servers of the tests below, one per test (what each test does to its process — a
+ * stalled output, signals, a lock taken over — is for that test alone), started with the
+ * file instead of by each test: a start takes seconds, mostly spent waiting, and overlaps
+ * the other starts and the tests that come first. Two at a time: more would only slow each
+ * start down. A failed start is reported by the test that awaits it.
+ */
+interface EarlyServer {
+  dataDir: string;
+  server: Promise<RunningServer>;
+}
+const early: EarlyServer[] = [];
+let starting = 0;
+const turns: Array<() => void> = [];
+function startEarly(env: (dataDir: string) => Record<string, string>, prepare: (dataDir: string) => void = () => {}): EarlyServer {
+  const dataDir = newDataDir();
+  const server = (async () => {
+    if (starting >= 2) await new Promise<void>((resolve) => turns.push(resolve));
+    starting++;
+    try {
+      prepare(dataDir);
+      return await startServer(env(dataDir));
+    } finally {
+      starting--;
+      turns.shift()?.();
+    }
+  })();
+  server.catch(() => {});
+  const started = { dataDir, server };
+  early.push(started);
+  return started;
+}
+
+let readerGone: EarlyServer;
+let readerStalled: EarlyServer;
+let twoSignals: EarlyServer;
+let lockTakenOver: EarlyServer;
+beforeAll(() => {
+  readerGone = startEarly((dataDir) => ({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', ...bootstrap }));
+  readerStalled = startEarly((dataDir) => ({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', ...bootstrap }));
+  twoSignals = startEarly(() => ({ DATABASE_URL: 'memory://', ...bootstrap }));
+  // A folder whose lock file names a process that died without releasing it.
+  lockTakenOver = startEarly(
+    (dataDir) => ({ DATA_DIR: dataDir, ...bootstrap }),
+    (dataDir) => {
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      writeFileSync(path.join(dataDir, LOCK_FILE), `${dead.stdout}\n`);
+    },
+  );
 });
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+afterAll(async () => {
+  // Those a test has not stopped (it failed, or was not run).
+  for (const { server } of early) {
+    const running = await server.catch(() => null);
+    if (running && running.process.exitCode === null && running.process.signalCode === null) await running.stop('SIGKILL');
+  }
+  for (const dataDir of dataDirs) rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('shutdown', () => {
   it.each([
     // `npm start | tee log` with tee gone: every write to stdout fails with EPIPE.
-    ['is gone', (output: Readable) => output.destroy()],
+    ['is gone', () => readerGone, (output: Readable) => output.destroy()],
     // A reader that no longer reads: the pipe fills up and stays full.
-    ['stops reading', (output: Readable) => output.pause()],
-  ])('finishes when the reader of its output %s, with key usage written', async (_name, stall) => {
-    const server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', ...bootstrap });
+    ['stops reading', () => readerStalled, (output: Readable) => output.pause()],
+  ])('finishes when the reader of its output %s, with key usage written', async (_name, which, stall) => {
+    const { dataDir, server: starting } = which();
+    const server = await starting;
     const token = (await graphqlOver(server.url, LOGIN)).body.data.login.token;
     const created = (await graphqlOver(server.url, CREATE_KEY, {}, { authorization: `Bearer ${token}` })).body.data.createApiKey;
     const used = await graphqlOver(server.url, '{ viewer { kind } }', {}, { authorization: `Bearer ${created.secret}` });
@@ -65,7 +127,10 @@ describe('shutdown', () => {
   });
 
   it('exits at once on a second signal, without waiting for requests in flight', async () => {
-    const server = await startServer({ DATABASE_URL: 'memory://', ...bootstrap });
+    const server = await twoSignals.server;
+    // The signals below are timed against the server's one-second window: no other
+    // process is starting meanwhile.
+    await Promise.allSettled(early.map((other) => other.server));
     const inFlight = stalledRequest(server.url);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const exit = server.stop('SIGTERM');
@@ -89,22 +154,28 @@ describe('two processes on one DATA_DIR', () => {
       timeout: 30_000,
     });
 
+  // The first and the last test share one process: the one that took over a dead
+  // process's lock is the one a second process must find holding it. It stops cleanly
+  // once both are done.
+  afterAll(async () => {
+    const first = await lockTakenOver.server.catch(() => null);
+    if (first) expect(await first.stop()).toBe(0);
+  });
+
   it('refuses the second with one line, before touching the database, and the first serves on', async () => {
-    const first = await startServer({ DATA_DIR: dataDir, ...bootstrap });
-    try {
-      const second = start({ DATA_DIR: dataDir });
-      expect(second.status).toBe(1);
-      expect(second.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`^keyward: failed to start: DATA_DIR ${dataDir} is in use by another Keyward process \\(pid \\d+\\)`)),
-      ]);
-      expect(second.stdout).not.toContain('listening');
-      expect((await graphqlOver(first.url, LOGIN)).body.data.login.token).toMatch(/^kws_/);
-    } finally {
-      expect(await first.stop()).toBe(0);
-    }
+    const { dataDir } = lockTakenOver;
+    const first = await lockTakenOver.server;
+    const second = start({ DATA_DIR: dataDir });
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^keyward: failed to start: DATA_DIR ${dataDir} is in use by another Keyward process \\(pid ${first.process.pid}\\)`)),
+    ]);
+    expect(second.stdout).not.toContain('listening');
+    expect((await graphqlOver(first.url, LOGIN)).body.data.login.token).toMatch(/^kws_/);
   });
 
   it('counts its own pid as a holder only while it holds the folder (a container restarts as pid 1 again)', async () => {
+    const dataDir = newDataDir();
     writeFileSync(path.join(dataDir, LOCK_FILE), `${process.pid}\n`);
     const first = await openDatabase({ kind: 'pglite', dataDir });
     try {
@@ -117,13 +188,8 @@ describe('two processes on one DATA_DIR', () => {
   });
 
   it('takes over the lock of a process that died without releasing it', async () => {
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(path.join(dataDir, LOCK_FILE), `${dead.stdout}\n`);
-    const server = await startServer({ DATA_DIR: dataDir, ...bootstrap });
-    try {
-      expect((await graphqlOver(server.url, LOGIN)).body.data.login.token).toMatch(/^kws_/);
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
+    const server = await lockTakenOver.server;
+    expect(readFileSync(path.join(lockTakenOver.dataDir, LOCK_FILE), 'utf8')).toBe(`${server.process.pid}\n`);
+    expect((await graphqlOver(server.url, LOGIN)).body.data.login.token).toMatch(/^kws_/);
   });
 });

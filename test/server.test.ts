@@ -2,9 +2,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, serverUrl, type TestDatabase } from './database';
-import { graphqlOver, startServer } from './server';
+import { graphqlOver, startServer, type RunningServer } from './server';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token member { email role } } }';
+
+/**
+ * The server of the BOOTSTRAP_* test starts with the file, while the restart tests start
+ * theirs: a start is seconds of waiting, and nothing ties the two together. It only listens
+ * until its own test uses it.
+ */
+let bootstrapped: Promise<RunningServer>;
+beforeAll(() => {
+  bootstrapped = startServer({
+    DATABASE_URL: 'memory://',
+    BOOTSTRAP_ORGANIZATION: 'Initech',
+    BOOTSTRAP_ADMIN_EMAIL: 'bill@initech.test',
+    BOOTSTRAP_ADMIN_PASSWORD: 'tps reports 2026',
+  });
+  // Reported by the test that awaits it; stopped below whether or not that test ran.
+  bootstrapped.catch(() => {});
+});
+afterAll(async () => {
+  const server = await bootstrapped.catch(() => null);
+  await server?.stop();
+});
 
 /** The whole process over real HTTP: start, health, bootstrap, restart, graceful shutdown. */
 describe.each([
@@ -30,6 +51,8 @@ describe.each([
     it('serves health, readiness and GraphiQL, bootstraps once, and keeps data across a graceful restart', async () => {
       // A slow bcrypt cost keeps the login below in flight when the signal arrives.
       const first = await startServer({ ...env, PASSWORD_HASH_COST: '12' });
+      // The signal below is timed by a few milliseconds: no other server is still starting then.
+      await bootstrapped.catch(() => {});
       const health = await fetch(`${first.url}/health`);
       expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
       const ready = await fetch(`${first.url}/ready`);
@@ -69,12 +92,7 @@ describe.each([
 
 describe('server with BOOTSTRAP_* variables', () => {
   it('creates that organization and owner, and prints no password', async () => {
-    const server = await startServer({
-      DATABASE_URL: 'memory://',
-      BOOTSTRAP_ORGANIZATION: 'Initech',
-      BOOTSTRAP_ADMIN_EMAIL: 'bill@initech.test',
-      BOOTSTRAP_ADMIN_PASSWORD: 'tps reports 2026',
-    });
+    const server = await bootstrapped;
     try {
       expect(server.output()).not.toContain('shown this once');
       expect(server.output()).not.toContain('tps reports 2026');
