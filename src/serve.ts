@@ -74,7 +74,10 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
         process.exit(EXIT_FORCED);
       }
     });
+    // A keep-alive connection busy now turns idle once its response is sent, and would then
+    // be waited on until the client drops it: idle ones are closed as they appear.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     // Keep-alive connections still busy after this are cut rather than waited on.
     setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
   };
