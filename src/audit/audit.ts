@@ -52,7 +52,7 @@ export async function recordAudit(
 }
 
 /** Failed sign-ins into one account within this window are one event with a count. */
-export const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
 
 /**
  * Records a failed sign-in into a member's account, bounded: the first failure in a

@@ -6,12 +6,16 @@ import type { RememberedDevice } from '../members/trustedDevices';
  * keeps and presents it with no script seeing it; other clients keep it like any cookie
  * (`curl -c/-b`). SameSite=Strict: no other site's page makes a browser send it.
  */
-export const DEVICE_COOKIE = 'kw_device';
+const DEVICE_COOKIE = 'kw_device';
 
 const toSet = new WeakMap<Request, RememberedDevice>();
 
+/** Yoga merges its own context (with the HTTP request) into the one app.ts builds. */
+const requestOf = (ctx: object): Request => (ctx as { request: Request }).request;
+
 /** The device token the request presents, if any. */
-export function deviceTokenOf(request: Request): string | null {
+export function deviceTokenOf(ctx: object): string | null {
+  const request = requestOf(ctx);
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const at = part.indexOf('=');
     if (at > 0 && part.slice(0, at).trim() === DEVICE_COOKIE) return part.slice(at + 1).trim() || null;
@@ -20,8 +24,8 @@ export function deviceTokenOf(request: Request): string | null {
 }
 
 /** Sets the cookie on this request's response (a sign-in resolver has no response of its own). */
-export function keepDevice(request: Request, device: RememberedDevice): void {
-  toSet.set(request, device);
+export function keepDevice(ctx: object, device: RememberedDevice): void {
+  toSet.set(requestOf(ctx), device);
 }
 
 export function deviceCookiePlugin(path: string): Plugin {

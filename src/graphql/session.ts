@@ -33,7 +33,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const deps = { db: ctx.services.database.db, passwords: ctx.services.passwords, allowSignup: ctx.services.config.allowSignup };
       const result = await signUp(deps, input, ctx.clientIp);
-      keepDevice((ctx as typeof ctx & { request: Request }).request, result.device);
+      keepDevice(ctx, result.device);
       return result;
     },
   }),
@@ -47,10 +47,9 @@ builder.mutationFields((t) => ({
       organization: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
-      const { request } = ctx as typeof ctx & { request: Request };
       const deps = { db: ctx.services.database.db, passwords: ctx.services.passwords, limiter: ctx.services.limiter };
-      const result = await login(deps, { ...args, deviceToken: deviceTokenOf(request) }, ctx.clientIp);
-      keepDevice(request, result.device);
+      const result = await login(deps, { ...args, deviceToken: deviceTokenOf(ctx) }, ctx.clientIp);
+      keepDevice(ctx, result.device);
       return result;
     },
   }),

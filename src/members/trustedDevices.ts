@@ -11,7 +11,7 @@ import { trustedDevices } from '../db/schema';
  * checked every time. Stored as SHA-256, like session tokens.
  */
 
-export const DEVICE_LIFETIME_MS = 90 * 86_400_000;
+const DEVICE_LIFETIME_MS = 90 * 86_400_000;
 const PREFIX = 'kwd_';
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');

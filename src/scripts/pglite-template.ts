@@ -2,12 +2,14 @@
 // new PGlite database is copied from (see src/db/pgliteTemplate.ts). Never fails the
 // install: without the template a new database runs initdb, as it would anyway.
 import { ensureTemplate } from '../db/pgliteTemplate';
+import { createLogger } from '../logger';
 
+const logger = createLogger('info');
 ensureTemplate().then(
   (made) => {
-    if (made) console.log('keyward: prepared the embedded database template');
+    if (made) logger.info('prepared the embedded database template');
   },
   (error: unknown) => {
-    console.log(`keyward: no embedded database template (${error instanceof Error ? error.message : String(error)}); new databases run initdb instead`);
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'no embedded database template: new databases run initdb instead');
   },
 );
