@@ -59,7 +59,7 @@ export function createApp(services: Services): App {
       const clientIp = clientAddress(request.headers, req?.socket.remoteAddress);
       const requestId = requestIdOf(request);
       // Synchronous for a cached credential (see authenticate): no promise on the hot path.
-      return andThen(authenticate(request.headers, services), (principal) => requestContext(principal, requestId, clientIp, services));
+      return andThen(authenticate(request.headers, clientIp, services), (principal) => requestContext(principal, requestId, clientIp, services));
     },
     plugins: [
       requestIdPlugin(),

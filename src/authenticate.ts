@@ -3,9 +3,11 @@ import type { Principal } from './auth/principal';
 import type { ScopeCatalog } from './auth/scopes';
 import type { WrongKeyRate } from './auth/wrongKeys';
 import type { UsageRecorder } from './db/usageRecorder';
-import { unauthenticated } from './errors';
+import { KeywardError, unauthenticated } from './errors';
 import { KEY_PREFIX } from './keys/format';
+import type { RateLimitState } from './keys/usageGate';
 import type { KeyVerifier, Verification } from './keys/verify';
+import type { UsageCounter } from './usage/usageCounts';
 import { andThen, oncePer } from './memo';
 import type { CachedSession, SessionVerifier } from './sessions/sessions';
 
@@ -51,6 +53,8 @@ export interface Authenticators {
   catalog: ScopeCatalog;
   /** lastUsedAt of API keys, written in batches. */
   usage: UsageRecorder;
+  /** Uses of keys by outcome (SPEC §9 usage), written in batches. */
+  usageCounts: UsageCounter;
   wrongKeys: WrongKeyRate;
 }
 
@@ -80,15 +84,41 @@ const apiKeyOf = oncePer((verdict: Verification & { keyId: string; organizationI
 
 const refusedCredential = () => unauthenticated('Invalid or expired credential');
 
+/**
+ * IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers): each applied limit as a
+ * policy (`q` uses per `w` seconds) and what is left of it (`r`) until its window ends (`t`).
+ */
+export function rateLimitHeaders(limits: readonly RateLimitState[], now = Date.now()): Record<string, string> {
+  if (limits.length === 0) return {};
+  const name = (limit: RateLimitState) => `"${limit.name.replace(/["\\]/g, '')}"`;
+  return {
+    'RateLimit-Policy': limits.map((l) => `${name(l)};q=${l.limit};w=${l.durationSeconds}`).join(', '),
+    RateLimit: limits.map((l) => `${name(l)};r=${Math.max(0, l.remaining)};t=${Math.max(0, Math.ceil((l.resetAt - now) / 1000))}`).join(', '),
+  };
+}
+
+/** A key that is genuine and live but whose use is refused (SPEC §9): 429 or 403, never 401. */
+function usageRefusal(verification: Verification & { keyId: string }): KeywardError {
+  const headers = rateLimitHeaders(verification.usage?.rateLimits ?? []);
+  if (verification.code === 'RATE_LIMITED') {
+    return new KeywardError('RATE_LIMITED', 'This API key is over its rate limit; try again later', undefined, verification.retryAfterSeconds ?? 1, headers);
+  }
+  if (verification.code === 'USAGE_EXCEEDED') return new KeywardError('USAGE_EXCEEDED', 'This API key has no credits left', undefined, undefined, headers);
+  return new KeywardError('IP_NOT_ALLOWED', 'This API key may not be used from this address');
+}
+
 function apiKeyPrincipal(verification: Verification, auth: Authenticators): Principal {
+  if (verification.keyId) auth.usageCounts.count(verification.organizationId, verification.keyId, verification.code);
+  else if (verification.about) auth.usageCounts.count(verification.about.organizationId, verification.about.keyId, verification.code);
+  if (verification.code === 'VALID') {
+    auth.usage.record(verification.keyId);
+    return apiKeyOf(verification);
+  }
+  if (verification.keyId) throw usageRefusal(verification);
   // A key still stored as bcrypt met a full bcrypt queue: the whole request is refused with 429.
   if (verification.code === 'RATE_LIMITED') throw rateLimited(verification.retryAfterSeconds ?? 1);
-  if (verification.code !== 'VALID') {
-    auth.wrongKeys.record();
-    throw refusedCredential();
-  }
-  auth.usage.record(verification.keyId);
-  return apiKeyOf(verification);
+  auth.wrongKeys.record();
+  throw refusedCredential();
 }
 
 /**
@@ -96,7 +126,7 @@ function apiKeyPrincipal(verification: Verification, auth: Authenticators): Prin
  * holds is answered synchronously, without a promise: this runs for every request, and
  * each promise is a heap object and a turn of the microtask queue. Callers await it.
  */
-export function authenticate(headers: Headers, auth: Authenticators): Principal | null | Promise<Principal | null> {
+export function authenticate(headers: Headers, clientIp: string | null, auth: Authenticators): Principal | null | Promise<Principal | null> {
   const credential = readCredential((name) => headers.get(name));
   if (!credential) return null;
   if (credential.kind === 'session') {
@@ -105,5 +135,6 @@ export function authenticate(headers: Headers, auth: Authenticators): Principal 
       return memberOf(session, auth.catalog);
     });
   }
-  return andThen(auth.keys.verify(credential.key, []), (verdict) => apiKeyPrincipal(verdict, auth));
+  // A request is a use like a verifyApiKey call (SPEC §9): from its client's address, cost 1, auto-applied limits.
+  return andThen(auth.keys.verify(credential.key, [], { ip: clientIp }), (verdict) => apiKeyPrincipal(verdict, auth));
 }

@@ -70,6 +70,11 @@ const env = z.object({
   // bcrypt compares allowed to wait for the thread pool before RATE_LIMITED.
   BCRYPT_QUEUE_SIZE: int(0, 100_000).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Verifications by outcome (SPEC §9 usage): on by default; each bucket size kept this many days.
+  USAGE_ANALYTICS: bool.default(true),
+  USAGE_RETENTION_MINUTE_DAYS: int(1, 3650).default(2),
+  USAGE_RETENTION_HOUR_DAYS: int(1, 3650).default(90),
+  USAGE_RETENTION_DAY_DAYS: int(1, 36500).default(730),
 });
 
 /**
@@ -129,6 +134,8 @@ export interface Config {
   metrics: boolean;
   credentialCacheSize: number;
   bcryptQueueSize: number;
+  usageAnalytics: boolean;
+  usageRetention: { minuteDays: number; hourDays: number; dayDays: number };
 }
 
 export class ConfigError extends Error {
@@ -191,5 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metrics: e.METRICS,
     credentialCacheSize: e.CREDENTIAL_CACHE_SIZE,
     bcryptQueueSize: e.BCRYPT_QUEUE_SIZE,
+    usageAnalytics: e.USAGE_ANALYTICS,
+    usageRetention: { minuteDays: e.USAGE_RETENTION_MINUTE_DAYS, hourDays: e.USAGE_RETENTION_HOUR_DAYS, dayDays: e.USAGE_RETENTION_DAY_DAYS },
   };
 }

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'USAGE_EXCEEDED'
+  | 'IP_NOT_ALLOWED'
   | 'SERVICE_UNAVAILABLE';
 
 export class KeywardError extends Error {
@@ -18,6 +20,8 @@ export class KeywardError extends Error {
     readonly field?: string,
     /** For RATE_LIMITED: when to try again, sent as the Retry-After header. */
     readonly retryAfterSeconds?: number,
+    /** More response headers for a request refused as a whole (a key's RateLimit headers). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'KeywardError';

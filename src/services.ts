@@ -8,11 +8,13 @@ import type { Config } from './config';
 import { InvalidationChannel } from './db/notify';
 import type { DatabaseHandle } from './db/open';
 import { UsageRecorder } from './db/usageRecorder';
+import { Leases } from './keys/leases';
 import { KeyVerifier } from './keys/verify';
 import { highestPasswordCost } from './members/login';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { SessionVerifier } from './sessions/sessions';
+import { UsageCounter } from './usage/usageCounts';
 
 /**
  * What the process is made of, built once: the composition root. The GraphQL and HTTP
@@ -37,6 +39,10 @@ export interface Services {
   passwords: Passwords;
   limiter: FailureLimiter;
   keys: KeyVerifier;
+  /** This instance's shares of keys' rate limits and credits. */
+  leases: Leases;
+  /** Uses of keys by outcome, for the usage query. */
+  usageCounts: UsageCounter;
   sessions: SessionVerifier;
   wrongKeys: WrongKeyRate;
 }
@@ -47,8 +53,12 @@ export const CREDENTIAL_TTL_MS = 5 * 60_000;
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
   const usage = new UsageRecorder(database.db, logger, 'api_keys');
   const sessionTouches = new UsageRecorder(database.db, logger, 'sessions');
+  const leases = new Leases(database.db, logger);
+  const usageCounts = new UsageCounter(database.db, logger, config.usageRetention, config.usageAnalytics);
   usage.start();
   sessionTouches.start();
+  leases.start();
+  usageCounts.start();
   const catalog = new ScopeCatalog(config.scopeResources);
   const credentials = new CredentialCache<CachedCredential>({ max: config.credentialCacheSize, ttlMs: CREDENTIAL_TTL_MS });
   const bcrypt = new BcryptQueue(threadPoolSize(), config.bcryptQueueSize);
@@ -75,12 +85,15 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     usage,
     sessionTouches,
     credentials,
-    invalidations: new InvalidationChannel(database.db, config.database, [credentials], logger),
+    // A key's change also voids this instance's lease of its credits (an update replaces them).
+    invalidations: new InvalidationChannel(database.db, config.database, [credentials, leases], logger),
     bcrypt,
     passwords: new Passwords(bcrypt, config.passwordHashCost, () => highestPasswordCost(database.db)),
     limiter,
     // PGlite runs one query at a time; a server takes several of the pool's connections.
-    keys: new KeyVerifier(database.db, catalog, credentials, bcrypt, database.driver === 'pglite' ? 1 : 4),
+    keys: new KeyVerifier(database.db, catalog, credentials, bcrypt, leases, database.driver === 'pglite' ? 1 : 4),
+    leases,
+    usageCounts,
     sessions: new SessionVerifier(database.db, credentials, sessionTouches),
     wrongKeys: new WrongKeyRate(),
   };
@@ -90,7 +103,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
 export async function closeServices(services: Services): Promise<void> {
   services.limiter.stop();
   await services.invalidations.stop();
-  await Promise.all([services.usage.stop(), services.sessionTouches.stop()]);
+  await Promise.all([services.usage.stop(), services.sessionTouches.stop(), services.leases.stop(), services.usageCounts.stop()]);
   await services.passwords.settled();
   await services.database.close();
 }

@@ -538,7 +538,7 @@ describe('verifyApiKey', () => {
     });
     const typo = `${key.token.slice(0, 20)}${key.token[20] === 'Q' ? 'R' : 'Q'}${key.token.slice(21)}`;
     const { catalog, credentials, bcrypt } = t.services;
-    const verifier = new KeyVerifier(noDatabase, catalog, credentials, bcrypt);
+    const verifier = new KeyVerifier(noDatabase, catalog, credentials, bcrypt, t.services.leases);
     for (const presented of [typo, 'kw_short', '', key.token.toUpperCase()]) {
       expect((await verifier.verify(presented, [])).code).toBe('MALFORMED');
     }

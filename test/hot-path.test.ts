@@ -186,7 +186,7 @@ describe('verified-credential cache', () => {
         }),
       }),
     } as unknown as Queryable;
-    const verifier = new KeyVerifier(slowDb, catalog, credentials, bcrypt);
+    const verifier = new KeyVerifier(slowDb, catalog, credentials, bcrypt, t.services.leases);
     const inFlight = verifier.verify(key.token, []);
     await until(() => reading);
     const dropped = credentials.stats().droppedFills;

@@ -150,13 +150,17 @@ export const ApiKeyById = graphql(`
 `);
 
 export const VerifyApiKey = graphql(`
-  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {
-    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
+  query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {
+    verifyApiKey(key: $key, requiredScopes: $requiredScopes, ip: $ip, rateLimits: $rateLimits, cost: $cost) {
       valid
       code
       scopes
       apiKey { id name }
       organization { id name }
+      remaining
+      rateLimits { name limit remaining resetAt }
+      meta
+      retryAfterSeconds
     }
   }
 `);
@@ -182,6 +186,29 @@ export const Scopes = graphql(`
 export const Verdict = graphql(`
   query Verdict($key: String!, $requiredScopes: [String!]) {
     verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }
+  }
+`);
+
+export const Usage = graphql(`
+  query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {
+    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {
+      start
+      total
+      counts { code count }
+    }
+  }
+`);
+
+export const ApiKeyControls = graphql(`
+  query ApiKeyControls($id: ID!) {
+    apiKey(id: $id) {
+      id
+      owner
+      meta
+      allowedIps
+      rateLimits { name limit durationSeconds autoApply cost shared }
+      credits { remaining refill { interval amount dayOfMonth } refilledAt }
+    }
   }
 `);
 

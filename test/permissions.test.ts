@@ -15,6 +15,7 @@ import {
   RevokeApiKey,
   RotateApiKey,
   ScopeCatalog,
+  Usage,
   SignUp,
   UpdateApiKey,
   UpdateMemberRole,
@@ -129,6 +130,10 @@ const rows: Record<string, Row> = {
   apiKeys: { needs: { scope: 'api_keys:read' }, run: (token) => t.execute(ApiKeys, {}, { token }) },
   apiKey: { needs: { scope: 'api_keys:read' }, run: async (token) => t.execute(ApiKeyById, { id: await freshKeyId() }, { token }) },
   scopeCatalog: { needs: { scope: 'api_keys:read' }, run: (token) => t.execute(ScopeCatalog, {}, { token }) },
+  usage: {
+    needs: { scope: 'api_keys:read' },
+    run: (token) => t.execute(Usage, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() }, { token }),
+  },
   verifyApiKey: { needs: 'public', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
   createApiKey: {
     needs: { scope: 'api_keys:write' },

@@ -34,7 +34,7 @@ export function tagOf(change: CredentialChange): string {
 /** Announces what a transaction changed (see `transaction`). */
 export type Changed = (...changes: CredentialChange[]) => Promise<void>;
 
-/** What the channel drives: the credential cache. */
+/** What the channel drives: the credential cache, and the leases of credits (keys/leases.ts). */
 export interface Evictable {
   invalidate(tag: string): void;
   suspend(): void;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The tables. Every row but an organization's own carries `organization_id`, and the
@@ -125,6 +125,27 @@ export const trustedDevices = pgTable(
   (t) => [uniqueIndex('trusted_devices_token_hash_key').on(t.tokenHash), index('trusted_devices_member_idx').on(t.memberId)],
 );
 
+/** A key's named rate limit (SPEC §9), as stored: `limit` uses per `durationSeconds`. */
+export interface RateLimitRule {
+  name: string;
+  limit: number;
+  durationSeconds: number;
+  /** Applied to every use of the key; otherwise only when a verifyApiKey caller names it. */
+  autoApply: boolean;
+  /** What one use takes from the limit unless the caller says otherwise. */
+  cost: number;
+  /** Counted across every key of the same owner in the organization, not per key. */
+  shared: boolean;
+}
+
+/** How a key's credits are refilled: the refill replaces the balance. */
+export interface CreditRefill {
+  interval: 'DAILY' | 'MONTHLY';
+  amount: number;
+  /** MONTHLY only: 1–31, the month's last day when it is shorter. */
+  dayOfMonth: number | null;
+}
+
 export const apiKeyAccess = pgEnum('api_key_access', ['FULL', 'RESTRICTED', 'READ_ONLY']);
 
 /**
@@ -168,8 +189,69 @@ export const apiKeys = pgTable(
     previousSecretHashKind: secretHashKind('previous_secret_hash_kind'),
     previousChecksum: text('previous_checksum'),
     previousExpiresAt: instant('previous_expires_at'),
+    // Usage controls (SPEC §9, keys/controls.ts).
+    /** The platform's customer the key belongs to: groups keys, and shares their `shared` rate limits. */
+    owner: text('owner'),
+    meta: jsonb('meta').$type<Record<string, unknown>>(),
+    /** Addresses and CIDR ranges, normalized; empty allows every address. */
+    allowedIps: text('allowed_ips').array().notNull().default(sql`'{}'::text[]`),
+    rateLimits: jsonb('rate_limits').$type<RateLimitRule[]>().notNull().default([]),
+    /**
+     * Credits not yet leased to an instance; null when the key has no credits. What instances
+     * hold is in credits_leased until they report it spent or give it back (keys/leases.ts).
+     */
+    creditsRemaining: bigint('credits_remaining', { mode: 'number' }),
+    creditsLeased: bigint('credits_leased', { mode: 'number' }).notNull().default(0),
+    creditsRefill: jsonb('credits_refill').$type<CreditRefill>(),
+    /** The start of the refill period the balance belongs to. */
+    creditsRefilledAt: instant('credits_refilled_at'),
+    /**
+     * Raised whenever the balance is replaced (a refill, an update): a lease taken from an
+     * earlier balance can neither be given back to nor spent from this one.
+     */
+    creditsEpoch: integer('credits_epoch').notNull().default(0),
   },
-  (t) => [index('api_keys_organization_created_idx').on(t.organizationId, t.createdAt, t.id)],
+  (t) => [
+    index('api_keys_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('api_keys_organization_owner_idx').on(t.organizationId, t.owner),
+  ],
+);
+
+/**
+ * The fixed windows of rate limits (keys/leases.ts): how much of each window's limit the
+ * instances have leased. A row outlives its window only until the next sweep.
+ */
+export const rateWindows = pgTable('rate_windows', {
+  /** The limit's counter (a key's or an owner's, by name) and the window's start. */
+  key: text('key').primaryKey(),
+  used: integer('used').notNull(),
+  /** What the last lease took, for the instance that took it (RETURNING sees only the new row). */
+  granted: integer('granted').notNull(),
+  endsAt: instant('ends_at').notNull(),
+});
+
+/**
+ * Verifications by outcome, per key and time bucket (SPEC §9 `usage`), written in batches
+ * by keys/usageCounts.ts. Each use is added to its minute, hour and day bucket, each kept
+ * for its own retention.
+ */
+export const usageCounts = pgTable(
+  'usage_counts',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    apiKeyId: text('api_key_id').notNull(),
+    /** MINUTE, HOUR or DAY. */
+    interval: text('interval').notNull(),
+    bucketStart: instant('bucket_start').notNull(),
+    code: text('code').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.interval, t.bucketStart, t.code] }),
+    index('usage_counts_organization_idx').on(t.organizationId, t.interval, t.bucketStart),
+  ],
 );
 
 /** Failure counters of the brute-force limits (src/auth/limiter.ts), shared by every instance. */

@@ -33,7 +33,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { public: boolean; member: boolean; scope: string };
   DefaultFieldNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> } };
 }>({
   // Relay before scope-auth, so that auth sees decoded arguments; input limits last, so
   // that a caller without the scope learns FORBIDDEN, not what its arguments lack.

@@ -8,6 +8,9 @@ import { loggableError, type Logger } from '../logger';
 const HTTP_STATUS: Partial<Record<KeywardError['code'], number>> = {
   UNAUTHENTICATED: 401,
   RATE_LIMITED: 429,
+  // A key refused for its usage controls (SPEC §9): the key is fine, this use is not allowed.
+  USAGE_EXCEEDED: 403,
+  IP_NOT_ALLOWED: 403,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -24,8 +27,13 @@ function toGraphQLError(error: KeywardError, located?: GraphQLError): GraphQLErr
   });
 }
 
-const retryAfter = (error: KeywardError) =>
-  error.retryAfterSeconds ? { headers: { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } } : {};
+function retryAfter(error: KeywardError) {
+  const headers = {
+    ...error.headers,
+    ...(error.retryAfterSeconds ? { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {}),
+  };
+  return Object.keys(headers).length > 0 ? { headers } : {};
+}
 
 /**
  * Yoga's error masking, made to keep Keyward's own codes and to log what it hides.

@@ -21,17 +21,29 @@ export const LIST_ARGUMENT_MAX = 100;
 
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs}]/u;
 
-function checkInput(field: string, value: unknown): void {
+/**
+ * `meta` (a key's JSON object) is bounded as a whole by its own rule (8 KB, 5 levels:
+ * keys/controls.ts); inside it only the characters are checked here, and any fault is
+ * reported as `meta`, not as a name the platform chose.
+ */
+const WHOLE_VALUES = new Set(['meta']);
+
+function checkInput(field: string, value: unknown, whole = false): void {
   if (typeof value === 'string') {
     if (FORBIDDEN_CHARACTERS.test(value)) throw badInput(field, 'must not contain control characters or invalid Unicode');
-    if (value.length > STRING_ARGUMENT_MAX && characterCount(value) > STRING_ARGUMENT_MAX) {
+    if (!whole && value.length > STRING_ARGUMENT_MAX && characterCount(value) > STRING_ARGUMENT_MAX) {
       throw badInput(field, `must be at most ${STRING_ARGUMENT_MAX} characters`);
     }
   } else if (Array.isArray(value)) {
-    if (value.length > LIST_ARGUMENT_MAX) throw badInput(field, `must have at most ${LIST_ARGUMENT_MAX} items`);
-    for (const item of value) checkInput(field, item);
+    if (!whole && value.length > LIST_ARGUMENT_MAX) throw badInput(field, `must have at most ${LIST_ARGUMENT_MAX} items`);
+    for (const item of value) checkInput(field, item, whole);
   } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [name, inner] of Object.entries(value)) checkInput(name, inner);
+    for (const [name, inner] of Object.entries(value)) {
+      if (whole) {
+        if (FORBIDDEN_CHARACTERS.test(name)) throw badInput(field, 'must not contain control characters or invalid Unicode');
+        checkInput(field, inner, true);
+      } else checkInput(name, inner, WHOLE_VALUES.has(name));
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from './builder';
 
 // RFC 3339 date-time: a four-digit year, seconds and fractions optional, a time zone required.
@@ -40,4 +40,41 @@ builder.scalarType('DateTime', {
   serialize: (value) => value.toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+/** A JSON object (a key's `meta`), bounded by the domain (keys/controls.ts: 8 KB, 5 levels). */
+function parseObject(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new GraphQLError('JSONObject must be a JSON object', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A literal written in the document itself, as the object it denotes. */
+function literalValue(ast: ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((field) => [field.name.value, literalValue(field.value)]));
+    case Kind.LIST:
+      return ast.values.map(literalValue);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return ast.value;
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    default:
+      throw new GraphQLError('JSONObject literals cannot hold variables; pass the whole object as a variable', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}
+
+builder.scalarType('JSONObject', {
+  description: 'A JSON object.',
+  serialize: (value) => value,
+  parseValue: parseObject,
+  parseLiteral: (ast) => parseObject(literalValue(ast)),
 });

@@ -7,6 +7,7 @@ import './member';
 import './session';
 import './audit';
 import './apiKey';
+import './usage';
 
 /** Sorted so that the printed SDL changes only when the schema does. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -10,6 +10,7 @@ import type { Database, Queryable } from '../db/open';
 import { oncePer } from '../memo';
 import type { Tenant } from '../tenant';
 import * as valid from '../validation';
+import { allowedIpList, creditsOf, metaOf, ownerOf, rateLimitRules, refillPeriodStart, type CreditsInput, type RateLimitInput } from './controls';
 import { KEY_ID_FORMAT, lastFourOf, newKey, newKeyId } from './format';
 import { digestOf } from './secrets';
 
@@ -28,6 +29,18 @@ export function statusOf(key: { revokedAt: Date | number | null; expiresAt: Date
   if (key.revokedAt) return 'REVOKED';
   if (key.expiresAt && +key.expiresAt <= +now) return 'EXPIRED';
   return 'ACTIVE';
+}
+
+/**
+ * Credits a key has left (null without credits): the balance no instance has leased plus
+ * what instances hold and have not yet reported spent; the refill amount once a new period
+ * has begun, even before a use has written the refill.
+ */
+export function creditsLeft(key: Pick<ApiKeyRow, 'creditsRemaining' | 'creditsLeased' | 'creditsRefill' | 'creditsRefilledAt'>, now = Date.now()): number | null {
+  if (key.creditsRemaining === null) return null;
+  const refill = key.creditsRefill;
+  if (refill && (!key.creditsRefilledAt || key.creditsRefilledAt.getTime() < refillPeriodStart(refill, now))) return refill.amount;
+  return key.creditsRemaining + key.creditsLeased;
 }
 
 export function scopesOfKey(catalog: ScopeCatalog, key: Pick<ApiKeyRow, 'access' | 'scopes'>): Scopes {
@@ -50,6 +63,7 @@ const {
   previousSecretHashKind: _psk,
   previousChecksum: _pc,
   previousExpiresAt: _pe,
+  creditsEpoch: _ce,
   ...VIEW_COLUMNS
 } = getTableColumns(apiKeys);
 export type ApiKeyView = { [K in keyof typeof VIEW_COLUMNS]: ApiKeyRow[K] };
@@ -110,6 +124,24 @@ async function requireLifetimeHeld(tx: Queryable, tenant: Tenant, expiresAt: Dat
   }
 }
 
+/**
+ * Usage controls are what a platform sells (SPEC §9): a key whose own use is controlled —
+ * rate limits, credits or allowed addresses — could otherwise make itself an uncontrolled
+ * twin, or lift its own limits. Such a key sets no key's controls; people and
+ * uncontrolled keys (which hold every scope of the key they change) may.
+ */
+async function requireUncontrolledPrincipal(tx: Queryable, tenant: Tenant, what: string): Promise<void> {
+  const principal = tenant.principal;
+  if (principal.kind !== 'API_KEY') return;
+  const [own] = await tx
+    .select({ rateLimits: apiKeys.rateLimits, credits: apiKeys.creditsRemaining, allowedIps: apiKeys.allowedIps })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, principal.apiKeyId));
+  if (own && (own.rateLimits.length > 0 || own.credits !== null || own.allowedIps.length > 0)) {
+    throw forbidden(`An API key with usage controls of its own cannot ${what}`);
+  }
+}
+
 /** Access and listed scopes, checked together: scopes go with RESTRICTED and only with it. */
 function accessAndScopes(catalog: ScopeCatalog, access: ApiKeyAccess, scopes: readonly string[] | null | undefined) {
   if (access !== 'RESTRICTED') {
@@ -129,7 +161,16 @@ async function creatorLabel(tenant: Tenant): Promise<string> {
   return member?.email ?? principal.memberId;
 }
 
-export interface NewApiKey {
+/** A key's usage controls and what the platform attaches to it (SPEC §9). */
+export interface UsageControlsInput {
+  rateLimits?: readonly RateLimitInput[] | null;
+  credits?: CreditsInput | null;
+  allowedIps?: readonly string[] | null;
+  meta?: unknown;
+  owner?: string | null;
+}
+
+export interface NewApiKey extends UsageControlsInput {
   name: string;
   description?: string | null;
   access: ApiKeyAccess;
@@ -137,18 +178,50 @@ export interface NewApiKey {
   expiresAt?: Date | null;
 }
 
+/** Credit columns for a balance that replaces whatever the key had (none, with null). */
+function creditColumns(credits: CreditsInput | null, now: number) {
+  if (!credits) return { creditsRemaining: null, creditsLeased: 0, creditsRefill: null, creditsRefilledAt: null };
+  const { remaining, refill } = creditsOf(credits);
+  return {
+    creditsRemaining: remaining,
+    creditsLeased: 0,
+    creditsRefill: refill,
+    // The balance given now is this period's: the first refill comes with the next one.
+    creditsRefilledAt: refill ? new Date(refillPeriodStart(refill, now)) : null,
+  };
+}
+
+/**
+ * The given controls as columns, checked before anything is written; absent ones are left
+ * out (kept), and null or an empty list removes a control — updates replace (SPEC §9).
+ */
+function controlColumns(input: UsageControlsInput, now: number): Partial<typeof apiKeys.$inferInsert> {
+  const set: Partial<typeof apiKeys.$inferInsert> = {};
+  if (input.rateLimits !== undefined) set.rateLimits = rateLimitRules(input.rateLimits ?? []);
+  if (input.allowedIps !== undefined) set.allowedIps = allowedIpList(input.allowedIps ?? []);
+  if (input.credits !== undefined) Object.assign(set, creditColumns(input.credits, now));
+  if (input.meta !== undefined) set.meta = input.meta === null ? null : metaOf(input.meta);
+  if (input.owner !== undefined) set.owner = input.owner === null ? null : ownerOf(input.owner);
+  return set;
+}
+
+const CONTROLS = ['rateLimits', 'allowedIps', 'creditsRemaining'] as const;
+const touchesControls = (set: Partial<typeof apiKeys.$inferInsert>) => CONTROLS.some((column) => column in set);
+
 /** Creates a key; the full key is returned here once and exists nowhere else afterwards. */
 export async function createApiKey(tenant: Tenant, catalog: ScopeCatalog, input: NewApiKey): Promise<{ apiKey: ApiKeyRow; fullKey: string }> {
   const name = valid.keyName('name', input.name);
   const description = input.description == null ? null : valid.keyDescription('description', input.description);
   const permissions = accessAndScopes(catalog, input.access, input.scopes);
   const expiresAt = futureExpiry(input.expiresAt);
+  const controls = controlColumns(input, Date.now());
   requireHeld(tenant, scopesOfKey(catalog, permissions), 'create a key');
 
   const key = newKey(newKeyId());
   const createdBy = await creatorLabel(tenant);
   const apiKey = await tenant.changes.transaction(async (tx) => {
     await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
+    await requireUncontrolledPrincipal(tx, tenant, 'create keys');
     const [row] = await tx
       .insert(apiKeys)
       .values({
@@ -163,6 +236,7 @@ export async function createApiKey(tenant: Tenant, catalog: ScopeCatalog, input:
         lastFour: lastFourOf(key.fullKey),
         createdBy,
         expiresAt,
+        ...controls,
       })
       .returning();
     await recordAudit(tx, tenant.organizationId, 'api_key.created', tenant.actor, key.keyId);
@@ -174,7 +248,7 @@ export async function createApiKey(tenant: Tenant, catalog: ScopeCatalog, input:
 /** A change to a key: its cached row goes, here and on every instance. */
 const keyChanged = (changed: Changed, keyId: string): Promise<void> => changed({ apiKeyId: keyId });
 
-export interface ApiKeyChanges {
+export interface ApiKeyChanges extends UsageControlsInput {
   name?: string | null;
   description?: string | null;
   access?: ApiKeyAccess | null;
@@ -200,12 +274,20 @@ export async function updateApiKey(tenant: Tenant, catalog: ScopeCatalog, id: st
   const description =
     changes.description === undefined ? undefined : changes.description === null ? null : valid.keyDescription('description', changes.description);
   const expiresAt = changes.expiresAt === undefined ? undefined : futureExpiry(changes.expiresAt);
+  const controls = controlColumns(changes, Date.now());
 
   return tenant.changes.transaction(async (tx, changed) => {
     const key = await lockKey(tx, tenant, id);
     if (key.revokedAt) throw badInput('id', 'a revoked key cannot be changed');
 
-    const set: Partial<typeof apiKeys.$inferInsert> = {};
+    const set: Partial<typeof apiKeys.$inferInsert> = { ...controls };
+    if (touchesControls(controls)) {
+      // Lifting a limit or adding credits widens a key as surely as a scope does.
+      await requireUncontrolledPrincipal(tx, tenant, "change a key's usage controls");
+      requireHeld(tenant, scopesOfKey(catalog, key), "change a key's usage controls");
+      // A new balance: leases of the old one are void everywhere (keys/leases.ts).
+      if ('creditsRemaining' in controls) set.creditsEpoch = key.creditsEpoch + 1;
+    }
     const before = scopesOfKey(catalog, key);
     if (name !== undefined && name !== key.name) set.name = name;
     if (description !== undefined && description !== key.description) set.description = description;
@@ -306,6 +388,7 @@ export async function revokeApiKey(tenant: Tenant, id: string): Promise<ApiKeyRo
 export interface ApiKeyFilter {
   status?: ApiKeyStatus | null;
   search?: string | null;
+  owner?: string | null;
 }
 
 function statusCondition(status: ApiKeyStatus, now: Date | SQLWrapper): SQL | undefined {
@@ -345,6 +428,7 @@ function viewFromJson(values: unknown[]): ApiKeyView {
 interface ListShape {
   status: ApiKeyStatus | null;
   search: boolean;
+  owner: boolean;
   after: boolean;
 }
 
@@ -361,6 +445,7 @@ function prepareList(db: Database, shape: ListShape) {
     eq(apiKeys.organizationId, p('organizationId')),
     shape.status ? statusCondition(shape.status, p('now')) : undefined,
     shape.search ? sql`${apiKeys.name} ilike ${p('pattern')}` : undefined,
+    shape.owner ? eq(apiKeys.owner, p('owner')) : undefined,
   );
   const keys = db
     .select({ key: viewAsJson.as('key'), createdAt: sql`${apiKeys.createdAt}`.as('created_at'), id: sql`${apiKeys.id}`.as('id') })
@@ -370,11 +455,11 @@ function prepareList(db: Database, shape: ListShape) {
     .limit(p('limit'))
     .as('k');
   const total =
-    shape.status || shape.search
+    shape.status || shape.search || shape.owner
       ? sql`(select count(*) from ${apiKeys} where ${filters})`
       : // Every key of the organization, as the api_keys triggers keep count of them (migration 0005).
         sql`${organizations.apiKeyCount}`;
-  const name = `list_api_keys_${shape.status ?? 'any'}_${shape.search ? 'search' : 'all'}_${shape.after ? 'after' : 'first'}`;
+  const name = `list_api_keys_${shape.status ?? 'any'}_${shape.search ? 'search' : 'all'}_${shape.owner ? 'owner' : 'anyone'}_${shape.after ? 'after' : 'first'}`;
   return db
     .select({
       total: total.mapWith(Number),
@@ -389,7 +474,7 @@ const listStatementsOf = oncePer((_db: Database) => new Map<string, ReturnType<t
 
 function listStatement(db: Database, shape: ListShape) {
   const statements = listStatementsOf(db);
-  const key = `${shape.status}:${shape.search}:${shape.after}`;
+  const key = `${shape.status}:${shape.search}:${shape.owner}:${shape.after}`;
   let statement = statements.get(key);
   if (!statement) {
     statement = prepareList(db, shape);
@@ -407,8 +492,9 @@ export async function listApiKeys(
   const after = decodeTimeCursor(args.after, (id) => KEY_ID_FORMAT.test(id));
   const search = args.filter?.search == null ? null : valid.nameSearch('search', args.filter.search);
   const status = args.filter?.status ?? null;
+  const owner = args.filter?.owner == null ? null : ownerOf(args.filter.owner);
 
-  const statement = listStatement(tenant.db, { status, search: Boolean(search), after: Boolean(after) });
+  const statement = listStatement(tenant.db, { status, search: Boolean(search), owner: Boolean(owner), after: Boolean(after) });
   // Times as the text drizzle sends for a Date (a placeholder's value skips the column's mapping).
   const [row] = await statement.execute({
     organizationId: tenant.organizationId,
@@ -416,6 +502,7 @@ export async function listApiKeys(
     pattern: search ? `%${likeLiteral(search)}%` : null,
     afterCreatedAt: after?.createdAt.toISOString() ?? null,
     afterId: after?.id ?? null,
+    owner,
     limit: first + 1,
   });
   const keys = row ? (JSON.parse(row.page) as unknown[][]).map(viewFromJson) : [];

@@ -7,7 +7,11 @@ import { tagOf } from '../db/notify';
 import { apiKeys, type ApiKeyRow } from '../db/schema';
 import { KeywardError } from '../errors';
 import { CHECKSUM_LENGTH, KEY_ID_LENGTH, KEY_LENGTH, KEY_PREFIX, parseKey } from './format';
+import { andThen } from '../memo';
+import { ipMatcher } from './controls';
 import { scopesOfKey, statusOf } from './keys';
+import type { Leases } from './leases';
+import { useBudgets, type UsageOutcome, type UsageRules, type UseRequest } from './usageGate';
 import { digestOf, legacySecretMatches, sameDigest } from './secrets';
 
 /**
@@ -26,18 +30,48 @@ import { digestOf, legacySecretMatches, sameDigest } from './secrets';
  * Keys stored by earlier releases as bcrypt of the secret are checked with bcrypt (through
  * the bounded bcrypt queue) on their next use, and rewritten to the digest in the same step.
  */
-export type VerificationCode = 'VALID' | 'MALFORMED' | 'NOT_FOUND' | 'REVOKED' | 'EXPIRED' | 'INSUFFICIENT_SCOPE' | 'RATE_LIMITED';
+export type VerificationCode =
+  | 'VALID'
+  | 'MALFORMED'
+  | 'NOT_FOUND'
+  | 'REVOKED'
+  | 'EXPIRED'
+  | 'INSUFFICIENT_SCOPE'
+  | 'RATE_LIMITED'
+  | 'USAGE_EXCEEDED'
+  | 'IP_NOT_ALLOWED';
+
+/** Codes told only to a caller who proved the secret, with the key they are about. */
+type KeyCode = 'VALID' | 'INSUFFICIENT_SCOPE' | 'IP_NOT_ALLOWED' | 'RATE_LIMITED' | 'USAGE_EXCEEDED';
 
 export type Verification =
-  | { code: 'VALID' | 'INSUFFICIENT_SCOPE'; keyId: string; organizationId: string; scopes: Scopes }
   | {
-      code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>;
+      code: KeyCode;
+      keyId: string;
+      organizationId: string;
+      scopes: Scopes;
+      /** For a key with rate limits or credits: what this use left of them. */
+      usage?: UsageOutcome;
+      meta: Record<string, unknown> | null;
+      retryAfterSeconds?: number;
+      about?: never;
+    }
+  | {
+      code: Exclude<VerificationCode, KeyCode> | 'RATE_LIMITED';
       keyId: null;
       organizationId: null;
       scopes: Scopes;
       /** For RATE_LIMITED: when trying again makes sense. */
       retryAfterSeconds?: number;
+      /** REVOKED and EXPIRED: the key, for its usage counts only (the caller is told nothing more). */
+      about?: { keyId: string; organizationId: string };
     };
+
+/** What a use asks besides scopes: the client's address and the usage to apply (SPEC §9). */
+export interface KeyUse extends UseRequest {
+  /** Null when unknown: a key with allowed addresses then refuses (fail closed). */
+  ip: string | null;
+}
 
 /** One stored secret of a key: the current one, or the one a rotation left behind. */
 interface StoredSecret {
@@ -60,16 +94,21 @@ export interface CachedKey extends CachedCredential {
   secrets: readonly StoredSecret[];
   /** The VALID verdict, made once and handed to every request that presents this key. */
   valid: Verification & { code: 'VALID' };
+  /** Null for a key with no allowed-address list. */
+  ipAllowed: ((ip: string | null) => boolean) | null;
+  /** Null for a key with neither rate limits nor credits: its uses touch no budget. */
+  budgets: UsageRules | null;
 }
 
 const EMPTY: Scopes = new Set();
-const refused = (code: Exclude<VerificationCode, 'VALID' | 'INSUFFICIENT_SCOPE'>): Verification & { keyId: null } => ({
+const refused = (code: Exclude<VerificationCode, KeyCode> | 'RATE_LIMITED'): Verification & { keyId: null } => ({
   code,
   keyId: null,
   organizationId: null,
   scopes: EMPTY,
 });
 const MALFORMED = refused('MALFORMED');
+const NO_USE: KeyUse = { ip: null };
 const NOT_FOUND = refused('NOT_FOUND');
 
 /** The key ID of a string with a key's length and prefix, at its fixed offset; null for anything else. */
@@ -92,20 +131,26 @@ const wrong = (presented: string) => (parseKey(presented) ? NOT_FOUND : MALFORME
 
 /**
  * The verdict on a key whose stored secret is a digest (or that claims none): the digest,
- * then what the entry says now — its status, then the scopes asked for.
+ * then what the entry says now (verdictOf).
  */
-function digestVerdict(entry: CachedKey, secret: StoredSecret | null, presented: string, requiredScopes: readonly string[], now: number): Verification {
+function digestVerdict(entry: CachedKey, secret: StoredSecret | null, presented: string, requiredScopes: readonly string[], use: KeyUse, leases: Leases, now: number): Verification | Promise<Verification> {
   // Equal digests mean the very key that was issued, which parsed: no need to parse it again.
   if (!secret || !sameDigest(digestOf(presented), secret.hash)) return wrong(presented);
-  return verdictOf(entry, requiredScopes, now);
+  return verdictOf(entry, requiredScopes, use, leases, now);
 }
 
-/** What a verified key's entry says now: its status, then the scopes asked for. */
-function verdictOf(entry: CachedKey, requiredScopes: readonly string[], now: number): Verification {
+/**
+ * What a verified key's entry says now, in SPEC §9's order: status, allowed address,
+ * scopes, then its rate limits and credits — the only step that may wait for the database
+ * (when this instance's leases run short).
+ */
+function verdictOf(entry: CachedKey, requiredScopes: readonly string[], use: KeyUse, leases: Leases, now: number): Verification | Promise<Verification> {
   const status = statusOf(entry, now);
-  if (status !== 'ACTIVE') return refused(status);
+  if (status !== 'ACTIVE') return { ...refused(status), about: { keyId: entry.keyId, organizationId: entry.organizationId } };
+  if (entry.ipAllowed && !entry.ipAllowed(use.ip)) return { ...entry.valid, code: 'IP_NOT_ALLOWED' };
   for (const scope of requiredScopes) if (!entry.scopes.has(scope)) return { ...entry.valid, code: 'INSUFFICIENT_SCOPE' };
-  return entry.valid;
+  if (!entry.budgets) return entry.valid;
+  return andThen(useBudgets(entry.budgets, use, leases, now), (usage) => ({ ...entry.valid, code: usage.code, usage, retryAfterSeconds: usage.retryAfterSeconds }));
 }
 
 function entryOf(row: ApiKeyRow, catalog: ScopeCatalog): CachedKey {
@@ -128,7 +173,18 @@ function entryOf(row: ApiKeyRow, catalog: ScopeCatalog): CachedKey {
     expiresAt: row.expiresAt?.getTime() ?? null,
     revokedAt: row.revokedAt?.getTime() ?? null,
     secrets,
-    valid: Object.freeze({ code: 'VALID', keyId: row.id, organizationId: row.organizationId, scopes }),
+    valid: Object.freeze({ code: 'VALID', keyId: row.id, organizationId: row.organizationId, scopes, meta: row.meta ?? null }),
+    ipAllowed: row.allowedIps.length > 0 ? ipMatcher(row.allowedIps) : null,
+    budgets:
+      row.rateLimits.length > 0 || row.creditsRemaining !== null
+        ? {
+            keyId: row.id,
+            organizationId: row.organizationId,
+            owner: row.owner,
+            rateLimits: row.rateLimits,
+            credits: row.creditsRemaining !== null ? { refill: row.creditsRefill } : null,
+          }
+        : null,
   };
 }
 
@@ -230,6 +286,8 @@ export class KeyVerifier {
     private readonly catalog: ScopeCatalog,
     private readonly cache: CredentialCache<CachedCredential>,
     private readonly bcrypt: BcryptQueue,
+    /** The shares of rate limits and credits this instance holds. */
+    private readonly leases: Leases,
     concurrentReads = 1,
   ) {
     this.rows = new KeyRowReader(db, concurrentReads);
@@ -242,12 +300,12 @@ export class KeyVerifier {
    * extra turn of the event loop on the hot path — and, when no scope is asked for, with
    * the very verdict object its entry holds. Callers `await` it either way.
    */
-  verify(presented: string, requiredScopes: readonly string[], now = Date.now()): Verification | Promise<Verification> {
+  verify(presented: string, requiredScopes: readonly string[], use: KeyUse = NO_USE, now = Date.now()): Verification | Promise<Verification> {
     const keyId = keyIdIn(presented);
     if (!keyId) return MALFORMED;
     const entry = this.cache.get(`k:${keyId}`) as CachedKey | undefined;
-    if (!entry) return this.verifyCold(presented, keyId, requiredScopes, now);
-    return this.check(entry, presented, requiredScopes, now);
+    if (!entry) return this.verifyCold(presented, keyId, requiredScopes, use, now);
+    return this.check(entry, presented, requiredScopes, use, now);
   }
 
   /**
@@ -260,20 +318,21 @@ export class KeyVerifier {
     const entry = this.cache.get(`k:${keyId}`) as CachedKey | undefined;
     if (!entry) return undefined;
     const secret = claimedSecret(entry, presented, now);
-    return secret?.kind === 'BCRYPT' ? undefined : digestVerdict(entry, secret, presented, [], now);
+    if (secret?.kind === 'BCRYPT' || entry.ipAllowed || entry.budgets) return undefined;
+    return digestVerdict(entry, secret, presented, [], NO_USE, this.leases, now) as Verification;
   }
 
-  private check(entry: CachedKey, presented: string, requiredScopes: readonly string[], now: number): Verification | Promise<Verification> {
+  private check(entry: CachedKey, presented: string, requiredScopes: readonly string[], use: KeyUse, now: number): Verification | Promise<Verification> {
     const secret = claimedSecret(entry, presented, now);
-    if (secret?.kind === 'BCRYPT') return this.checkLegacy(entry, secret, presented, requiredScopes, now);
-    return digestVerdict(entry, secret, presented, requiredScopes, now);
+    if (secret?.kind === 'BCRYPT') return this.checkLegacy(entry, secret, presented, requiredScopes, use, now);
+    return digestVerdict(entry, secret, presented, requiredScopes, use, this.leases, now);
   }
 
-  private async verifyCold(presented: string, keyId: string, requiredScopes: readonly string[], now: number): Promise<Verification> {
+  private async verifyCold(presented: string, keyId: string, requiredScopes: readonly string[], use: KeyUse, now: number): Promise<Verification> {
     // Format first (SPEC §9's order), and no read for a string that is not a key.
     if (!parseKey(presented)) return MALFORMED;
     const entry = await this.entryFor(keyId);
-    return entry ? this.check(entry, presented, requiredScopes, now) : NOT_FOUND;
+    return entry ? this.check(entry, presented, requiredScopes, use, now) : NOT_FOUND;
   }
 
   /** The key's row, read once however many presentations wait for it, and cached. */
@@ -302,7 +361,14 @@ export class KeyVerifier {
    * very hash, so that instances racing on it, or a rotation committed meanwhile, lose
    * nothing. The cached entry goes: the next presentation reads the digest.
    */
-  private async checkLegacy(entry: CachedKey, secret: StoredSecret, presented: string, requiredScopes: readonly string[], now: number): Promise<Verification> {
+  private async checkLegacy(
+    entry: CachedKey,
+    secret: StoredSecret,
+    presented: string,
+    requiredScopes: readonly string[],
+    use: KeyUse,
+    now: number,
+  ): Promise<Verification> {
     const parsed = parseKey(presented);
     if (!parsed) return MALFORMED;
     const digest = digestOf(presented);
@@ -320,7 +386,7 @@ export class KeyVerifier {
       }
       throw error;
     }
-    return matches ? verdictOf(entry, requiredScopes, now) : NOT_FOUND;
+    return matches ? verdictOf(entry, requiredScopes, use, this.leases, now) : NOT_FOUND;
   }
 
   private async upgrade(entry: CachedKey, secret: StoredSecret, plainSecret: string, digest: string): Promise<boolean> {

@@ -38,10 +38,12 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey { id status revokedAt }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { id name status lastFour createdAt lastUsedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  query ApiKeyById($id: ID!) {\n    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }\n  }\n": typeof types.ApiKeyByIdDocument,
-    "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n": typeof types.VerifyApiKeyDocument,
+    "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes, ip: $ip, rateLimits: $rateLimits, cost: $cost) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n      remaining\n      rateLimits { name limit remaining resetAt }\n      meta\n      retryAfterSeconds\n    }\n  }\n": typeof types.VerifyApiKeyDocument,
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": typeof types.KeyViewerDocument,
     "\n  query Scopes {\n    viewer { kind scopes }\n  }\n": typeof types.ScopesDocument,
     "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n": typeof types.VerdictDocument,
+    "\n  query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start\n      total\n      counts { code count }\n    }\n  }\n": typeof types.UsageDocument,
+    "\n  query ApiKeyControls($id: ID!) {\n    apiKey(id: $id) {\n      id\n      owner\n      meta\n      allowedIps\n      rateLimits { name limit durationSeconds autoApply cost shared }\n      credits { remaining refill { interval amount dayOfMonth } refilledAt }\n    }\n  }\n": typeof types.ApiKeyControlsDocument,
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
 };
 const documents: Documents = {
@@ -68,10 +70,12 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey { id status revokedAt }\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { id name status lastFour createdAt lastUsedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  query ApiKeyById($id: ID!) {\n    apiKey(id: $id) { id name description access scopes lastFour status createdBy lastUsedAt }\n  }\n": types.ApiKeyByIdDocument,
-    "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n": types.VerifyApiKeyDocument,
+    "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes, ip: $ip, rateLimits: $rateLimits, cost: $cost) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n      remaining\n      rateLimits { name limit remaining resetAt }\n      meta\n      retryAfterSeconds\n    }\n  }\n": types.VerifyApiKeyDocument,
     "\n  query KeyViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id }\n      apiKey { id name access }\n    }\n  }\n": types.KeyViewerDocument,
     "\n  query Scopes {\n    viewer { kind scopes }\n  }\n": types.ScopesDocument,
     "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n": types.VerdictDocument,
+    "\n  query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start\n      total\n      counts { code count }\n    }\n  }\n": types.UsageDocument,
+    "\n  query ApiKeyControls($id: ID!) {\n    apiKey(id: $id) {\n      id\n      owner\n      meta\n      allowedIps\n      rateLimits { name limit durationSeconds autoApply cost shared }\n      credits { remaining refill { interval amount dayOfMonth } refilledAt }\n    }\n  }\n": types.ApiKeyControlsDocument,
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
 };
 
@@ -170,7 +174,7 @@ export function graphql(source: "\n  query ApiKeyById($id: ID!) {\n    apiKey(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n    }\n  }\n"): typeof import('./graphql').VerifyApiKeyDocument;
+export function graphql(source: "\n  query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes, ip: $ip, rateLimits: $rateLimits, cost: $cost) {\n      valid\n      code\n      scopes\n      apiKey { id name }\n      organization { id name }\n      remaining\n      rateLimits { name limit remaining resetAt }\n      meta\n      retryAfterSeconds\n    }\n  }\n"): typeof import('./graphql').VerifyApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -183,6 +187,14 @@ export function graphql(source: "\n  query Scopes {\n    viewer { kind scopes }\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Verdict($key: String!, $requiredScopes: [String!]) {\n    verifyApiKey(key: $key, requiredScopes: $requiredScopes) { valid code scopes }\n  }\n"): typeof import('./graphql').VerdictDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start\n      total\n      counts { code count }\n    }\n  }\n"): typeof import('./graphql').UsageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyControls($id: ID!) {\n    apiKey(id: $id) {\n      id\n      owner\n      meta\n      allowedIps\n      rateLimits { name limit durationSeconds autoApply cost shared }\n      credits { remaining refill { interval amount dayOfMonth } refilledAt }\n    }\n  }\n"): typeof import('./graphql').ApiKeyControlsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 (RFC 3339) date and time with a time zone, e.g. 2030-01-31T12:00:00Z. A date or time that does not exist is refused, never rolled over. */
   DateTime: { input: string; output: string; }
+  /** A JSON object. */
+  JSONObject: { input: any; output: any; }
 };
 
 export type AddMemberInput = {
@@ -35,6 +37,8 @@ export type ApiKeyAccess =
   | 'RESTRICTED';
 
 export type ApiKeyFilter = {
+  /** Only this owner's keys. */
+  owner?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive part of the name. */
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ApiKeyStatus>;
@@ -54,14 +58,42 @@ export type AuditEventFilter = {
 
 export type CreateApiKeyInput = {
   access: ApiKeyAccess;
+  /** IPv4/IPv6 addresses and CIDR ranges, at most 100; [] allows any address. */
+  allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** On update, replaces the balance; null removes the credits. */
+  credits?: InputMaybe<CreditsInput>;
   /** At most 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** In the future; omit for a key that does not expire. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A JSON object of at most 8 KB and 5 levels; null removes it. */
+  meta?: InputMaybe<Scalars['JSONObject']['input']>;
   /** 1 to 100 characters. */
   name: Scalars['String']['input'];
+  /** The platform's customer ID; null removes it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10. On update the list replaces the key’s; [] removes them. */
+  rateLimits?: InputMaybe<Array<RateLimitInput>>;
   /** For RESTRICTED only: at least one `<resource>:<action>`. */
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreditRefillInput = {
+  /** The balance after each refill (it replaces what is left). */
+  amount: Scalars['Int']['input'];
+  /** MONTHLY only: 1–31 (default 1); the last day in shorter months. */
+  dayOfMonth?: InputMaybe<Scalars['Int']['input']>;
+  interval: CreditRefillInterval;
+};
+
+export type CreditRefillInterval =
+  | 'DAILY'
+  | 'MONTHLY';
+
+export type CreditsInput = {
+  refill?: InputMaybe<CreditRefillInput>;
+  /** The balance now; each use costs 1 or what the verifyApiKey caller says. */
+  remaining: Scalars['Int']['input'];
 };
 
 export type MemberRole =
@@ -76,6 +108,19 @@ export type PrincipalKind =
   | 'API_KEY'
   | 'MEMBER';
 
+export type RateLimitInput = {
+  autoApply?: InputMaybe<Scalars['Boolean']['input']>;
+  cost?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 86400. */
+  durationSeconds: Scalars['Int']['input'];
+  /** At least 1. */
+  limit: Scalars['Int']['input'];
+  /** 1–64 letters, digits or _ . : -, unique on the key. */
+  name: Scalars['String']['input'];
+  /** Count across every key of the same owner. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type SignUpInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -86,20 +131,38 @@ export type SignUpInput = {
 
 export type UpdateApiKeyInput = {
   access?: InputMaybe<ApiKeyAccess>;
+  /** IPv4/IPv6 addresses and CIDR ranges, at most 100; [] allows any address. */
+  allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** On update, replaces the balance; null removes the credits. */
+  credits?: InputMaybe<CreditsInput>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** null removes the expiry. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A JSON object of at most 8 KB and 5 levels; null removes it. */
+  meta?: InputMaybe<Scalars['JSONObject']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The platform's customer ID; null removes it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10. On update the list replaces the key’s; [] removes them. */
+  rateLimits?: InputMaybe<Array<RateLimitInput>>;
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** The size of a usage bucket; buckets are aligned to UTC. */
+export type UsageInterval =
+  | 'DAY'
+  | 'HOUR'
+  | 'MINUTE';
 
 export type VerificationCode =
   | 'EXPIRED'
   | 'INSUFFICIENT_SCOPE'
+  | 'IP_NOT_ALLOWED'
   | 'MALFORMED'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'REVOKED'
+  | 'USAGE_EXCEEDED'
   | 'VALID';
 
 export type AllKeysQueryVariables = Exact<{ [key: string]: never; }>;
@@ -260,10 +323,13 @@ export type ApiKeyByIdQuery = { __typename?: 'Query', apiKey?: { __typename?: 'A
 export type VerifyApiKeyQueryVariables = Exact<{
   key: Scalars['String']['input'];
   requiredScopes?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  ip?: InputMaybe<Scalars['String']['input']>;
+  rateLimits?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  cost?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type VerifyApiKeyQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, apiKey?: { __typename?: 'ApiKey', id: string, name: string } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null } };
+export type VerifyApiKeyQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, remaining?: number | null, meta?: any | null, retryAfterSeconds?: number | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null, rateLimits: Array<{ __typename?: 'RateLimitState', name: string, limit: number, remaining: number, resetAt: string }> } };
 
 export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -282,6 +348,23 @@ export type VerdictQueryVariables = Exact<{
 
 
 export type VerdictQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string> } };
+
+export type UsageQueryVariables = Exact<{
+  apiKeyId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+  interval?: InputMaybe<UsageInterval>;
+}>;
+
+
+export type UsageQuery = { __typename?: 'Query', usage: Array<{ __typename?: 'UsageBucket', start: string, total: number, counts: Array<{ __typename?: 'UsageCount', code: VerificationCode, count: number }> }> };
+
+export type ApiKeyControlsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApiKeyControlsQuery = { __typename?: 'Query', apiKey?: { __typename?: 'ApiKey', id: string, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refilledAt?: string | null, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } | null };
 
 export type ScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -769,8 +852,14 @@ export const ApiKeyByIdDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ApiKeyByIdQuery, ApiKeyByIdQueryVariables>;
 export const VerifyApiKeyDocument = new TypedDocumentString(`
-    query VerifyApiKey($key: String!, $requiredScopes: [String!]) {
-  verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
+    query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {
+  verifyApiKey(
+    key: $key
+    requiredScopes: $requiredScopes
+    ip: $ip
+    rateLimits: $rateLimits
+    cost: $cost
+  ) {
     valid
     code
     scopes
@@ -782,6 +871,15 @@ export const VerifyApiKeyDocument = new TypedDocumentString(`
       id
       name
     }
+    remaining
+    rateLimits {
+      name
+      limit
+      remaining
+      resetAt
+    }
+    meta
+    retryAfterSeconds
   }
 }
     `) as unknown as TypedDocumentString<VerifyApiKeyQuery, VerifyApiKeyQueryVariables>;
@@ -821,6 +919,45 @@ export const VerdictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerdictQuery, VerdictQueryVariables>;
+export const UsageDocument = new TypedDocumentString(`
+    query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {
+  usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {
+    start
+    total
+    counts {
+      code
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageQuery, UsageQueryVariables>;
+export const ApiKeyControlsDocument = new TypedDocumentString(`
+    query ApiKeyControls($id: ID!) {
+  apiKey(id: $id) {
+    id
+    owner
+    meta
+    allowedIps
+    rateLimits {
+      name
+      limit
+      durationSeconds
+      autoApply
+      cost
+      shared
+    }
+    credits {
+      remaining
+      refill {
+        interval
+        amount
+        dayOfMonth
+      }
+      refilledAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyControlsQuery, ApiKeyControlsQueryVariables>;
 export const ScopeCatalogDocument = new TypedDocumentString(`
     query ScopeCatalog {
   scopeCatalog

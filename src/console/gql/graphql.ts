@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 (RFC 3339) date and time with a time zone, e.g. 2030-01-31T12:00:00Z. A date or time that does not exist is refused, never rolled over. */
   DateTime: { input: string; output: string; }
+  /** A JSON object. */
+  JSONObject: { input: any; output: any; }
 };
 
 export type AddMemberInput = {
@@ -35,6 +37,8 @@ export type ApiKeyAccess =
   | 'RESTRICTED';
 
 export type ApiKeyFilter = {
+  /** Only this owner's keys. */
+  owner?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive part of the name. */
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ApiKeyStatus>;
@@ -54,14 +58,42 @@ export type AuditEventFilter = {
 
 export type CreateApiKeyInput = {
   access: ApiKeyAccess;
+  /** IPv4/IPv6 addresses and CIDR ranges, at most 100; [] allows any address. */
+  allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** On update, replaces the balance; null removes the credits. */
+  credits?: InputMaybe<CreditsInput>;
   /** At most 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** In the future; omit for a key that does not expire. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A JSON object of at most 8 KB and 5 levels; null removes it. */
+  meta?: InputMaybe<Scalars['JSONObject']['input']>;
   /** 1 to 100 characters. */
   name: Scalars['String']['input'];
+  /** The platform's customer ID; null removes it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10. On update the list replaces the key’s; [] removes them. */
+  rateLimits?: InputMaybe<Array<RateLimitInput>>;
   /** For RESTRICTED only: at least one `<resource>:<action>`. */
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreditRefillInput = {
+  /** The balance after each refill (it replaces what is left). */
+  amount: Scalars['Int']['input'];
+  /** MONTHLY only: 1–31 (default 1); the last day in shorter months. */
+  dayOfMonth?: InputMaybe<Scalars['Int']['input']>;
+  interval: CreditRefillInterval;
+};
+
+export type CreditRefillInterval =
+  | 'DAILY'
+  | 'MONTHLY';
+
+export type CreditsInput = {
+  refill?: InputMaybe<CreditRefillInput>;
+  /** The balance now; each use costs 1 or what the verifyApiKey caller says. */
+  remaining: Scalars['Int']['input'];
 };
 
 export type MemberRole =
@@ -76,6 +108,19 @@ export type PrincipalKind =
   | 'API_KEY'
   | 'MEMBER';
 
+export type RateLimitInput = {
+  autoApply?: InputMaybe<Scalars['Boolean']['input']>;
+  cost?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 86400. */
+  durationSeconds: Scalars['Int']['input'];
+  /** At least 1. */
+  limit: Scalars['Int']['input'];
+  /** 1–64 letters, digits or _ . : -, unique on the key. */
+  name: Scalars['String']['input'];
+  /** Count across every key of the same owner. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type SignUpInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -86,20 +131,38 @@ export type SignUpInput = {
 
 export type UpdateApiKeyInput = {
   access?: InputMaybe<ApiKeyAccess>;
+  /** IPv4/IPv6 addresses and CIDR ranges, at most 100; [] allows any address. */
+  allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** On update, replaces the balance; null removes the credits. */
+  credits?: InputMaybe<CreditsInput>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** null removes the expiry. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A JSON object of at most 8 KB and 5 levels; null removes it. */
+  meta?: InputMaybe<Scalars['JSONObject']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The platform's customer ID; null removes it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10. On update the list replaces the key’s; [] removes them. */
+  rateLimits?: InputMaybe<Array<RateLimitInput>>;
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** The size of a usage bucket; buckets are aligned to UTC. */
+export type UsageInterval =
+  | 'DAY'
+  | 'HOUR'
+  | 'MINUTE';
 
 export type VerificationCode =
   | 'EXPIRED'
   | 'INSUFFICIENT_SCOPE'
+  | 'IP_NOT_ALLOWED'
   | 'MALFORMED'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'REVOKED'
+  | 'USAGE_EXCEEDED'
   | 'VALID';
 
 export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;

@@ -1,0 +1,324 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/open';
+import { apiKeys, rateWindows, type CreditRefill } from '../db/schema';
+import type { Logger } from '../logger';
+import { nextRefill, refillPeriodStart } from './controls';
+
+/**
+ * Budgets that every instance on one database shares — a key's credits, a rate limit's
+ * window — spent without a database round trip per use (SPEC §9, docs/design.md).
+ *
+ * An instance *leases* part of a budget in one short statement and spends it in memory;
+ * what it has not spent it gives back when the lease idles, when the key changes and when
+ * the instance stops. The database only ever hands out what the budget has left, and an
+ * instance only spends what it was handed, so the sum spent across any number of
+ * instances never exceeds the budget — a crash included: a crashed instance's unspent
+ * lease is lost to the key (underspent, never overspent). Leases are small near the end
+ * of a budget (a tenth of what is left, at most MAX_LEASE), so near exhaustion an
+ * instance may refuse while another still holds at most that much.
+ *
+ * rate-limiter-flexible's PostgreSQL store was the library candidate; it makes one query
+ * per use, which is what this exists to avoid, and its memory store is not shared.
+ */
+
+/** The most one lease takes: also the most a crash can strand, per budget and instance. */
+export const MAX_LEASE = 100;
+/** A lease nobody has used for this long goes back, so idle instances hoard nothing. */
+export const LEASE_IDLE_MS = 5_000;
+/** How often spent credits are reported and idle leases given back. */
+export const SETTLE_MS = 1_000;
+/** After a budget said "none left", ask again no sooner than this (credits only: a window's refusal lasts the window). */
+const EXHAUSTED_RECHECK_MS = 1_000;
+
+interface Lease {
+  /** What is leased here and not yet spent. */
+  left: number;
+  lastUse: number;
+  /** The budget's unleased rest when this lease was last topped up, for `remaining`. */
+  restSeen: number;
+  /** The database had nothing more to give: refuse without asking until then. */
+  exhaustedUntil: number;
+}
+
+interface CreditLease extends Lease {
+  keyId: string;
+  epoch: number;
+  /** Spent since the last report: reported in credits_leased by `settle`. */
+  unreported: number;
+  /** The lease belongs to one refill period; it is void from the next one. */
+  until: number;
+}
+
+interface WindowLease extends Lease {
+  counter: string;
+  limit: number;
+  endsAt: number;
+}
+
+const wantOf = (rest: number, cost: number) => Math.min(rest, Math.max(cost, Math.min(MAX_LEASE, Math.ceil(rest / 10))));
+
+export class Leases {
+  private readonly credits = new Map<string, CreditLease>();
+  private readonly windows = new Map<string, WindowLease>();
+  /** One database trip per budget at a time; later askers wait for it. */
+  private readonly topping = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private settling: Promise<void> = Promise.resolve();
+  private lastSweep = 0;
+  /** Lease statements sent: what the tests and the bench compare with uses. */
+  trips = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.settle(), SETTLE_MS);
+    this.timer.unref();
+  }
+
+  // --- credits -------------------------------------------------------------------------
+
+  /** Credits this instance can spend now without asking, or null when it must ask first. */
+  creditsAt(keyId: string, now: number): CreditLease | null {
+    const lease = this.credits.get(keyId);
+    return lease && lease.until > now ? lease : null;
+  }
+
+  /**
+   * Spends `cost` credits from this instance's lease: true when it had them. False means
+   * "ask the database" (`topUpCredits`) unless the budget is known to be exhausted.
+   */
+  spendCredits(keyId: string, cost: number, now: number): boolean {
+    const lease = this.creditsAt(keyId, now);
+    if (!lease || lease.left < cost) return false;
+    lease.left -= cost;
+    lease.unreported += cost;
+    lease.lastUse = now;
+    return true;
+  }
+
+  creditsExhausted(keyId: string, cost: number, now: number): boolean {
+    const lease = this.creditsAt(keyId, now);
+    return !!lease && lease.left < cost && lease.exhaustedUntil > now;
+  }
+
+  /** What the key has left as this instance knows it: its own lease and the unleased rest. */
+  creditsRemaining(keyId: string, now: number): number | null {
+    const lease = this.creditsAt(keyId, now);
+    return lease ? lease.left + lease.restSeen : null;
+  }
+
+  /** Leases more of the key's credits (refilling first when a new period began). */
+  topUpCredits(keyId: string, refill: CreditRefill | null, cost: number, now: number): Promise<void> {
+    return this.once(`c:${keyId}`, () => this.leaseCredits(keyId, refill, cost, now));
+  }
+
+  private async leaseCredits(keyId: string, refill: CreditRefill | null, cost: number, now: number): Promise<void> {
+    const period = refill ? refillPeriodStart(refill, now) : null;
+    this.trips++;
+    const taken = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ remaining: apiKeys.creditsRemaining, leased: apiKeys.creditsLeased, epoch: apiKeys.creditsEpoch, refilledAt: apiKeys.creditsRefilledAt, refill: apiKeys.creditsRefill })
+        .from(apiKeys)
+        .where(eq(apiKeys.id, keyId))
+        .for('update');
+      if (!row || row.remaining === null) return null;
+      let { remaining, leased, epoch } = row;
+      const set: Partial<typeof apiKeys.$inferInsert> = {};
+      // The refill replaces the balance: what earlier leases hold belongs to the old period.
+      if (period !== null && row.refill && (!row.refilledAt || row.refilledAt.getTime() < period)) {
+        remaining = row.refill.amount;
+        leased = 0;
+        epoch += 1;
+        Object.assign(set, { creditsEpoch: epoch, creditsRefilledAt: new Date(period) });
+      }
+      const grant = remaining >= cost ? wantOf(remaining, cost) : 0;
+      if (grant > 0 || set.creditsEpoch !== undefined) {
+        await tx
+          .update(apiKeys)
+          .set({ ...set, creditsRemaining: remaining - grant, creditsLeased: leased + grant })
+          .where(eq(apiKeys.id, keyId));
+      }
+      return { grant, rest: remaining - grant, epoch };
+    });
+    if (!taken) return;
+    const until = refill ? nextRefill(refill, now) : Number.POSITIVE_INFINITY;
+    let lease = this.credits.get(keyId);
+    if (lease && (lease.epoch !== taken.epoch || lease.until <= now)) {
+      // The balance was replaced (a refill, an update): the old lease is void, nothing goes back.
+      this.credits.delete(keyId);
+      if (lease.unreported > 0) void this.reportCredits({ ...lease, left: 0 });
+      lease = undefined;
+    }
+    if (lease) {
+      lease.left += taken.grant;
+      lease.restSeen = taken.rest;
+      lease.exhaustedUntil = taken.grant === 0 ? now + EXHAUSTED_RECHECK_MS : 0;
+    } else {
+      this.credits.set(keyId, {
+        keyId,
+        epoch: taken.epoch,
+        left: taken.grant,
+        unreported: 0,
+        restSeen: taken.rest,
+        lastUse: now,
+        until,
+        exhaustedUntil: taken.grant === 0 ? now + EXHAUSTED_RECHECK_MS : 0,
+      });
+    }
+  }
+
+  // --- rate windows --------------------------------------------------------------------
+
+  /** The lease of a rate limit's current window. */
+  private windowLease(counter: string, durationMs: number, now: number): { id: string; start: number; endsAt: number; lease: WindowLease | undefined } {
+    const start = Math.floor(now / durationMs) * durationMs;
+    const id = `${counter}@${start}`;
+    return { id, start, endsAt: start + durationMs, lease: this.windows.get(id) };
+  }
+
+  /** Outcome of taking `cost` from a window: taken, must ask, or refused until the window ends. */
+  spendWindow(counter: string, durationMs: number, cost: number, now: number): 'taken' | 'ask' | 'refused' {
+    const { lease } = this.windowLease(counter, durationMs, now);
+    if (lease && lease.left >= cost) return 'taken';
+    if (lease && lease.exhaustedUntil > now) return 'refused';
+    return 'ask';
+  }
+
+  /** Takes `cost` from a window this instance holds enough of (after `spendWindow` said 'taken'). */
+  commitWindow(counter: string, durationMs: number, cost: number, now: number): void {
+    const { lease } = this.windowLease(counter, durationMs, now);
+    lease!.left -= cost;
+    lease!.lastUse = now;
+  }
+
+  /** What is left of the window as this instance knows it, and when it ends. */
+  windowState(counter: string, limit: number, durationMs: number, now: number): { remaining: number; resetAt: number } {
+    const { lease, endsAt } = this.windowLease(counter, durationMs, now);
+    return { remaining: lease ? Math.min(limit, lease.left + lease.restSeen) : limit, resetAt: endsAt };
+  }
+
+  topUpWindow(counter: string, limit: number, durationMs: number, cost: number, now: number): Promise<void> {
+    const { id, endsAt } = this.windowLease(counter, durationMs, now);
+    return this.once(id, async () => {
+      // No more than the limit allows, and nothing unless a whole use fits.
+      const want = Math.min(limit, Math.max(cost, Math.ceil(limit / 10), 1));
+      const grantSql = sql`case when ${limit} - ${rateWindows.used} >= ${cost} then least(${limit} - ${rateWindows.used}, ${want}) else 0 end`;
+      this.trips++;
+      const [row] = await this.db
+        .insert(rateWindows)
+        .values({ key: id, used: cost <= limit ? want : 0, granted: cost <= limit ? want : 0, endsAt: new Date(endsAt) })
+        .onConflictDoUpdate({ target: rateWindows.key, set: { granted: grantSql, used: sql`${rateWindows.used} + ${grantSql}` } })
+        .returning({ granted: rateWindows.granted, used: rateWindows.used });
+      const granted = row?.granted ?? 0;
+      const lease = this.windows.get(id) ?? { counter: id, limit, endsAt, left: 0, lastUse: now, restSeen: 0, exhaustedUntil: 0 };
+      lease.left += granted;
+      lease.restSeen = Math.max(0, limit - (row?.used ?? limit));
+      lease.exhaustedUntil = granted === 0 ? endsAt : 0;
+      this.windows.set(id, lease);
+    });
+  }
+
+  // --- giving back ---------------------------------------------------------------------
+
+  /** A key changed (SPEC §9: an update replaces its credits): its credit lease goes back. */
+  invalidate(tag: string): void {
+    if (!tag.startsWith('key:')) return;
+    const keyId = tag.slice(4);
+    const lease = this.credits.get(keyId);
+    if (!lease) return;
+    this.credits.delete(keyId);
+    void this.reportCredits(lease);
+  }
+
+  /** Notices of changes may be lost while the channel is down: hold no credits meanwhile. */
+  suspend(): void {
+    for (const keyId of [...this.credits.keys()]) this.invalidate(`key:${keyId}`);
+  }
+
+  resume(): void {}
+
+  /** Reports spent credits, gives back idle leases and sweeps ended windows; serialized. */
+  settle(all = false): Promise<void> {
+    this.settling = this.settling.then(() => this.settleNow(all));
+    return this.settling;
+  }
+
+  /** Gives everything back: before the database closes. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.settle(true);
+  }
+
+  private async settleNow(all: boolean): Promise<void> {
+    const now = Date.now();
+    const work: Promise<void>[] = [];
+    for (const [keyId, lease] of this.credits) {
+      const idle = all || now - lease.lastUse >= LEASE_IDLE_MS || lease.until <= now;
+      if (idle) this.credits.delete(keyId);
+      if (idle || lease.unreported > 0) work.push(this.reportCredits(idle ? lease : { ...lease, left: 0 }));
+      if (!idle) lease.unreported = 0;
+    }
+    for (const [id, lease] of this.windows) {
+      if (lease.endsAt <= now) this.windows.delete(id);
+      else if (all || now - lease.lastUse >= LEASE_IDLE_MS) {
+        this.windows.delete(id);
+        if (lease.left > 0) work.push(this.giveBackWindow(lease));
+      }
+    }
+    if (now - this.lastSweep >= 60_000) {
+      this.lastSweep = now;
+      work.push(this.quietly('sweep rate windows', () => this.db.delete(rateWindows).where(lt(rateWindows.endsAt, new Date(now - 60_000)))));
+    }
+    await Promise.all(work);
+  }
+
+  /** Spent credits leave credits_leased; unspent ones (`left`) go back to the balance — if it is still the same balance. */
+  private reportCredits(lease: Pick<CreditLease, 'keyId' | 'epoch' | 'left' | 'unreported'>): Promise<void> {
+    const { keyId, epoch, left, unreported } = lease;
+    if (left === 0 && unreported === 0) return Promise.resolve();
+    return this.quietly('report credits', () =>
+      this.db
+        .update(apiKeys)
+        .set({
+          creditsRemaining: sql`${apiKeys.creditsRemaining} + ${left}`,
+          creditsLeased: sql`greatest(0, ${apiKeys.creditsLeased} - ${left + unreported})`,
+        })
+        .where(and(eq(apiKeys.id, keyId), eq(apiKeys.creditsEpoch, epoch))),
+    );
+  }
+
+  private giveBackWindow(lease: WindowLease): Promise<void> {
+    return this.quietly('give back a rate window', () =>
+      this.db
+        .update(rateWindows)
+        .set({ used: sql`greatest(0, ${rateWindows.used} - ${lease.left})` })
+        .where(and(eq(rateWindows.key, lease.counter), gt(rateWindows.endsAt, new Date()))),
+    );
+  }
+
+  /**
+   * Giving back may fail (the database is away): the credits are then lost to the key,
+   * never spent twice — the safe side. Logged, not thrown, since it runs from a timer.
+   */
+  private async quietly(what: string, run: () => PromiseLike<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, `could not ${what}`);
+    }
+  }
+
+  private once(id: string, run: () => Promise<void>): Promise<void> {
+    let pending = this.topping.get(id);
+    if (!pending) {
+      pending = run().finally(() => this.topping.delete(id));
+      this.topping.set(id, pending);
+    }
+    return pending;
+  }
+}
+

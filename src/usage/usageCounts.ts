@@ -1,0 +1,176 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/open';
+import { usageCounts } from '../db/schema';
+import { badInput } from '../errors';
+import type { Logger } from '../logger';
+import type { Tenant } from '../tenant';
+
+/**
+ * Verifications by outcome over time (SPEC §9 `usage`). Every use of a key — a
+ * `verifyApiKey` answer about it, a request it authenticates — is counted in memory under
+ * (key, outcome, minute); every few seconds one statement adds the counts to their minute,
+ * hour and day rows, so the request path never waits for it and a minute's thousands of
+ * uses are one row update. Rows older than their interval's retention are deleted hourly.
+ */
+
+export type UsageInterval = 'MINUTE' | 'HOUR' | 'DAY';
+export const INTERVAL_MS: Record<UsageInterval, number> = { MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 };
+/** Counts reach the database this often: "visible within 15 s" with room to spare. */
+export const USAGE_COUNT_FLUSH_MS = 5_000;
+/** The most buckets one `usage` answer holds (a day of minutes, 60 days of hours…). */
+export const MAX_BUCKETS = 1_500;
+
+export interface Retention {
+  minuteDays: number;
+  hourDays: number;
+  dayDays: number;
+}
+
+interface Pending {
+  organizationId: string;
+  apiKeyId: string;
+  code: string;
+  minute: number;
+  count: number;
+}
+
+export class UsageCounter {
+  private pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private lastPurge = 0;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly logger: Logger,
+    private readonly retention: Retention,
+    /** False turns counting off (the analytics-overhead benchmark compares both). */
+    readonly enabled = true,
+  ) {}
+
+  start(): void {
+    if (!this.enabled) return;
+    this.timer ??= setInterval(() => void this.flush(), USAGE_COUNT_FLUSH_MS);
+    this.timer.unref();
+  }
+
+  count(organizationId: string, apiKeyId: string, code: string, at = Date.now(), uses = 1): void {
+    if (!this.enabled) return;
+    const minute = at - (at % 60_000);
+    const id = `${apiKeyId} ${code} ${minute}`;
+    const seen = this.pending.get(id);
+    if (seen) seen.count += uses;
+    else this.pending.set(id, { organizationId, apiKeyId, code, minute, count: uses });
+  }
+
+  /** Writes what is pending; serialized, so two flushes never add the same counts. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge >= 3_600_000 && this.enabled) {
+      this.lastPurge = now;
+      await this.quietly('purge old usage counts', () => this.purge(now));
+    }
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    // Each minute's count, added to its minute, hour and day: rows merged per bucket first,
+    // since one INSERT … ON CONFLICT may not touch the same row twice.
+    const rows = new Map<string, typeof usageCounts.$inferInsert>();
+    for (const p of batch.values()) {
+      for (const interval of ['MINUTE', 'HOUR', 'DAY'] as const) {
+        const start = p.minute - (p.minute % INTERVAL_MS[interval]);
+        const id = `${p.apiKeyId} ${p.code} ${interval} ${start}`;
+        const row = rows.get(id);
+        if (row) row.count += p.count;
+        else rows.set(id, { organizationId: p.organizationId, apiKeyId: p.apiKeyId, code: p.code, interval, bucketStart: new Date(start), count: p.count });
+      }
+    }
+    const ok = await this.quietly('write usage counts', () =>
+      this.db
+        .insert(usageCounts)
+        .values([...rows.values()])
+        .onConflictDoUpdate({
+          target: [usageCounts.apiKeyId, usageCounts.interval, usageCounts.bucketStart, usageCounts.code],
+          set: { count: sql`${usageCounts.count} + excluded.count` },
+        }),
+    );
+    // Not written: counted again with the next batch rather than lost.
+    if (!ok) for (const p of batch.values()) this.count(p.organizationId, p.apiKeyId, p.code, p.minute, p.count);
+  }
+
+  private async purge(now: number): Promise<void> {
+    const days = { MINUTE: this.retention.minuteDays, HOUR: this.retention.hourDays, DAY: this.retention.dayDays };
+    for (const interval of ['MINUTE', 'HOUR', 'DAY'] as const) {
+      await this.db
+        .delete(usageCounts)
+        .where(and(eq(usageCounts.interval, interval), lt(usageCounts.bucketStart, new Date(now - days[interval] * 86_400_000))));
+    }
+  }
+
+  private async quietly(what: string, run: () => PromiseLike<unknown>): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, `could not ${what}`);
+      return false;
+    }
+  }
+}
+
+export interface UsageBucket {
+  start: Date;
+  counts: { code: string; count: number }[];
+  total: number;
+}
+
+export interface UsageQuery {
+  /** Null: every key of the organization. */
+  apiKeyId: string | null;
+  from: Date;
+  to: Date;
+  interval: UsageInterval;
+}
+
+/** The buckets with any use in [from, to), oldest first; `from` is rounded down to its bucket. */
+export async function usageSeries(tenant: Pick<Tenant, 'db' | 'organizationId'>, query: UsageQuery): Promise<UsageBucket[]> {
+  const step = INTERVAL_MS[query.interval];
+  const from = query.from.getTime() - (query.from.getTime() % step);
+  const to = query.to.getTime();
+  if (!(to > from)) throw badInput('to', 'must be later than from');
+  if ((to - from) / step > MAX_BUCKETS) throw badInput('interval', `the range holds more than ${MAX_BUCKETS} buckets of this interval; pick a longer one`);
+  const rows = await tenant.db
+    .select({ start: usageCounts.bucketStart, code: usageCounts.code, count: sql<number>`sum(${usageCounts.count})::int` })
+    .from(usageCounts)
+    .where(
+      and(
+        eq(usageCounts.organizationId, tenant.organizationId),
+        query.apiKeyId ? eq(usageCounts.apiKeyId, query.apiKeyId) : undefined,
+        eq(usageCounts.interval, query.interval),
+        gte(usageCounts.bucketStart, new Date(from)),
+        lt(usageCounts.bucketStart, new Date(to)),
+      ),
+    )
+    .groupBy(usageCounts.bucketStart, usageCounts.code)
+    .orderBy(asc(usageCounts.bucketStart), asc(usageCounts.code));
+  const buckets = new Map<number, UsageBucket>();
+  for (const row of rows) {
+    const at = row.start.getTime();
+    let bucket = buckets.get(at);
+    if (!bucket) buckets.set(at, (bucket = { start: row.start, counts: [], total: 0 }));
+    bucket.counts.push({ code: row.code, count: Number(row.count) });
+    bucket.total += Number(row.count);
+  }
+  return [...buckets.values()];
+}
