@@ -1,5 +1,5 @@
 import { createContext, createPortal, type ComponentChildren, type JSX } from 'preact';
-import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formErrors, NO_ERRORS, type FormErrors } from './api';
 import { instant } from './format';
 
@@ -40,12 +40,21 @@ export const FocusHome = createContext<() => HTMLElement | null>(() => null);
 
 const focusHome = (home: () => HTMLElement | null) => (home() ?? document.getElementById('page-title'))?.focus();
 
-/** A native modal <dialog>, open while it is rendered; the parent unmounts it to close it. */
+/**
+ * A native modal <dialog>, open while it is rendered; the parent unmounts it to close it.
+ *
+ * Opening and closing are layout effects, run in the render that mounts or unmounts the
+ * dialog, never after paint. Preact defers an unmounted component's passive cleanup to
+ * after paint but runs a mounted one's pending effect early when it renders again: when
+ * one dialog replaced another (Add new → the secret) and the list's reload re-rendered the
+ * page before that paint, the new dialog opened before the old one had closed and took
+ * <body> for its opener, so Done sent the focus to the table rather than back to Add new.
+ */
 export function Dialog({ title, onClose, children, modalOnly }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const home = useContext(FocusHome);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current!;
     const opener = document.activeElement;
     if (openDialogs++ === 0) hidePageBehind(true);

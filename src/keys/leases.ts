@@ -21,8 +21,13 @@ import { nextRefill, refillPeriodStart } from './controls';
  * per use, which is what this exists to avoid, and its memory store is not shared.
  */
 
-/** The most one lease takes: also the most a crash can strand, per budget and instance. */
+/** The most one lease of credits takes: also the most a crash can strand, per key and instance. */
 export const MAX_LEASE = 100;
+/**
+ * The most one lease of a rate limit's window takes. Larger than for credits: a crash costs
+ * a window nothing but some uses it could have admitted, and a busy key needs fewer trips.
+ */
+export const MAX_WINDOW_LEASE = 1_000;
 /** A lease nobody has used for this long goes back, so idle instances hoard nothing. */
 export const LEASE_IDLE_MS = 5_000;
 /** How often spent credits are reported and idle leases given back. */
@@ -36,8 +41,10 @@ interface Lease {
   lastUse: number;
   /** The budget's unleased rest when this lease was last topped up, for `remaining`. */
   restSeen: number;
-  /** The database had nothing more to give: refuse without asking until then. */
+  /** The database had nothing more to give: refuse without asking until then… */
   exhaustedUntil: number;
+  /** …a use of this cost or more (a cheaper one may still fit what is left). */
+  exhaustedAt: number;
 }
 
 interface CreditLease extends Lease {
@@ -101,7 +108,7 @@ export class Leases {
 
   creditsExhausted(keyId: string, cost: number, now: number): boolean {
     const lease = this.creditsAt(keyId, now);
-    return !!lease && lease.left < cost && lease.exhaustedUntil > now;
+    return !!lease && lease.left < cost && lease.exhaustedUntil > now && cost >= lease.exhaustedAt;
   }
 
   /** What the key has left as this instance knows it: its own lease and the unleased rest. */
@@ -152,22 +159,14 @@ export class Leases {
       if (lease.unreported > 0) void this.reportCredits({ ...lease, left: 0 });
       lease = undefined;
     }
-    if (lease) {
-      lease.left += taken.grant;
-      lease.restSeen = taken.rest;
-      lease.exhaustedUntil = taken.grant === 0 ? now + EXHAUSTED_RECHECK_MS : 0;
-    } else {
-      this.credits.set(keyId, {
-        keyId,
-        epoch: taken.epoch,
-        left: taken.grant,
-        unreported: 0,
-        restSeen: taken.rest,
-        lastUse: now,
-        until,
-        exhaustedUntil: taken.grant === 0 ? now + EXHAUSTED_RECHECK_MS : 0,
-      });
+    if (!lease) {
+      lease = { keyId, epoch: taken.epoch, left: 0, unreported: 0, restSeen: 0, lastUse: now, until, exhaustedUntil: 0, exhaustedAt: 0 };
+      this.credits.set(keyId, lease);
     }
+    lease.left += taken.grant;
+    lease.restSeen = taken.rest;
+    lease.exhaustedUntil = taken.grant === 0 ? now + EXHAUSTED_RECHECK_MS : 0;
+    lease.exhaustedAt = cost;
   }
 
   // --- rate windows --------------------------------------------------------------------
@@ -183,7 +182,7 @@ export class Leases {
   spendWindow(counter: string, durationMs: number, cost: number, now: number): 'taken' | 'ask' | 'refused' {
     const { lease } = this.windowLease(counter, durationMs, now);
     if (lease && lease.left >= cost) return 'taken';
-    if (lease && lease.exhaustedUntil > now) return 'refused';
+    if (lease && lease.exhaustedUntil > now && cost >= lease.exhaustedAt) return 'refused';
     return 'ask';
   }
 
@@ -204,7 +203,7 @@ export class Leases {
     const { id, endsAt } = this.windowLease(counter, durationMs, now);
     return this.once(id, async () => {
       // No more than the limit allows, and nothing unless a whole use fits.
-      const want = Math.min(limit, Math.max(cost, Math.ceil(limit / 10), 1));
+      const want = Math.min(limit, Math.max(cost, Math.min(MAX_WINDOW_LEASE, Math.ceil(limit / 10))));
       const grantSql = sql`case when ${limit} - ${rateWindows.used} >= ${cost} then least(${limit} - ${rateWindows.used}, ${want}) else 0 end`;
       this.trips++;
       const [row] = await this.db
@@ -213,10 +212,11 @@ export class Leases {
         .onConflictDoUpdate({ target: rateWindows.key, set: { granted: grantSql, used: sql`${rateWindows.used} + ${grantSql}` } })
         .returning({ granted: rateWindows.granted, used: rateWindows.used });
       const granted = row?.granted ?? 0;
-      const lease = this.windows.get(id) ?? { counter: id, limit, endsAt, left: 0, lastUse: now, restSeen: 0, exhaustedUntil: 0 };
+      const lease = this.windows.get(id) ?? { counter: id, limit, endsAt, left: 0, lastUse: now, restSeen: 0, exhaustedUntil: 0, exhaustedAt: 0 };
       lease.left += granted;
       lease.restSeen = Math.max(0, limit - (row?.used ?? limit));
       lease.exhaustedUntil = granted === 0 ? endsAt : 0;
+      lease.exhaustedAt = cost;
       this.windows.set(id, lease);
     });
   }

@@ -42,9 +42,6 @@ export interface UsageOutcome {
   retryAfterSeconds?: number;
 }
 
-/** Top-ups that found the budget taken by concurrent uses before this one got to it. */
-const MAX_ROUNDS = 4;
-
 const counterOf = (rules: UsageRules, rule: RateLimitRule) =>
   rule.shared && rules.owner ? `o:${rules.organizationId}:${rules.owner}:${rule.name}` : `k:${rules.keyId}:${rule.name}`;
 
@@ -53,7 +50,11 @@ function applied(rules: UsageRules, named: readonly string[] | null | undefined)
   return rules.rateLimits.filter((rule) => rule.autoApply || named.includes(rule.name));
 }
 
-export function useBudgets(rules: UsageRules, request: UseRequest, leases: Leases, now: number, round = 0): UsageOutcome | Promise<UsageOutcome> {
+/**
+ * Ends: each top-up either hands this instance at least one use's worth (and a finite
+ * budget can do that only so often) or finds none left, which refuses without asking again.
+ */
+export function useBudgets(rules: UsageRules, request: UseRequest, leases: Leases, now: number): UsageOutcome | Promise<UsageOutcome> {
   const limits = applied(rules, request.rateLimits);
   const cost = request.cost ?? 1;
   const states = () =>
@@ -69,7 +70,7 @@ export function useBudgets(rules: UsageRules, request: UseRequest, leases: Lease
   for (const rule of limits) {
     const counter = counterOf(rules, rule);
     const ms = rule.durationSeconds * 1000;
-    const state = round < MAX_ROUNDS ? leases.spendWindow(counter, ms, rule.cost, now) : 'refused';
+    const state = leases.spendWindow(counter, ms, rule.cost, now);
     if (state === 'refused') {
       const all = states();
       const resetAt = leases.windowState(counter, rule.limit, ms, now).resetAt;
@@ -77,15 +78,15 @@ export function useBudgets(rules: UsageRules, request: UseRequest, leases: Lease
     }
     if (state === 'ask') asks.push(leases.topUpWindow(counter, rule.limit, ms, rule.cost, now));
   }
-  if (asks.length > 0) return Promise.all(asks).then(() => useBudgets(rules, request, leases, now, round + 1));
+  if (asks.length > 0) return Promise.all(asks).then(() => useBudgets(rules, request, leases, now));
 
   if (rules.credits) {
     const lease = leases.creditsAt(rules.keyId, now);
     if (!lease || lease.left < cost) {
-      if (leases.creditsExhausted(rules.keyId, cost, now) || round >= MAX_ROUNDS) {
+      if (leases.creditsExhausted(rules.keyId, cost, now)) {
         return { code: 'USAGE_EXCEEDED', remaining: remaining() ?? 0, rateLimits: states() };
       }
-      return leases.topUpCredits(rules.keyId, rules.credits.refill, cost, now).then(() => useBudgets(rules, request, leases, now, round + 1));
+      return leases.topUpCredits(rules.keyId, rules.credits.refill, cost, now).then(() => useBudgets(rules, request, leases, now));
     }
   }
 

@@ -145,10 +145,10 @@ export interface UsageQuery {
 
 /** The buckets with any use in [from, to), oldest first; `from` is rounded down to its bucket. */
 export async function usageSeries(tenant: Pick<Tenant, 'db' | 'organizationId'>, query: UsageQuery): Promise<UsageBucket[]> {
+  if (!(query.to > query.from)) throw badInput('to', 'must be later than from');
   const step = INTERVAL_MS[query.interval];
   const from = query.from.getTime() - (query.from.getTime() % step);
   const to = query.to.getTime();
-  if (!(to > from)) throw badInput('to', 'must be later than from');
   if ((to - from) / step > MAX_BUCKETS) throw badInput('interval', `the range holds more than ${MAX_BUCKETS} buckets of this interval; pick a longer one`);
   const rows = await tenant.db
     .select({ start: usageCounts.bucketStart, code: usageCounts.code, count: sql<number>`sum(${usageCounts.count})::int` })

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { hashPassword } from '../../auth/passwords';
 import type { DatabaseTarget } from '../../config';
 import { openDatabase, type Queryable } from '../../db/open';
-import { apiKeys, members, organizations } from '../../db/schema';
+import { apiKeys, members, organizations, usageCounts, type RateLimitRule } from '../../db/schema';
 import { MAX_HELD } from '../../http/wrongKeyAnswers';
 import { lastFourOf, newKey, newKeyId } from '../../keys/format';
 import { digestOf } from '../../keys/secrets';
@@ -30,6 +30,11 @@ const print = (line = '') => void process.stdout.write(`${line}\n`);
  * median of the rounds' ratios with their range. Then the server is restarted on the same
  * database for (i) (2,000 keys at once on an instance that knows none of them) and again
  * for (j) (a flood from many addresses against a key ID the instance has not met yet).
+ * (k), a key with usage controls it never reaches, is set against (b) beside it. Then, on
+ * PostgreSQL only, (l): two new instances on the same database spend one key's credits,
+ * then one rate limit's window, at once — counted exactly, not timed. Last, (m): (b) on a
+ * server counting usage against (b) on one with USAGE_ANALYTICS=false, each on a fresh
+ * database of the same kind.
  * BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 20).
  */
@@ -50,12 +55,29 @@ const COLD_KEYS = (ROUNDS * SECONDS + WARM_UP_SECONDS) * COLD_RATE_CEILING;
 const RESTART_KEYS = 2_000;
 const RESTART_DEADLINE_MS = 60_000;
 const PASSWORD = 'bench password 2026';
+const EMAIL = 'bench@bench.test';
+// (k): limits far beyond what the run can use (a few thousand requests a second for a few
+// tens of seconds), so every request is served and only the cost of enforcing them shows.
+const UNREACHED_LIMIT: RateLimitRule = { name: 'bench', limit: 1_000_000, durationSeconds: 60, autoApply: true, cost: 1, shared: false };
+const UNREACHED_CREDITS = 1_000_000_000;
+// (l): the credits two instances must spend exactly, and the rate limit whose window they share.
+const EXACT_CREDITS = 10_000;
+const WINDOW_LIMIT: RateLimitRule = { name: 'window', limit: 100, durationSeconds: 10, autoApply: true, cost: 1, shared: false };
+/** (l)'s clients per instance. */
+const EXACT_CLIENTS = 50;
+/** The preload that prints an instance's lease trips when it exits (leaseTrips.ts). */
+const LEASE_TRIPS = path.resolve(__dirname, 'leaseTrips.ts');
 
 const A = '(a) baseline { __typename }';
 const COLD = '(f) cold verification (new key each)';
 const FLOOD = '(g) (b) under a flood of wrong secrets';
 const WIDE_FLOOD = '(g′) (g), the flood past MAX_HELD';
 const MANY_ADDRESSES = '(j) new instance, flood from many addresses';
+const CONTROLLED = '(k) (b), key with a rate limit and credits';
+const EXACT_CREDITS_NAME = '(l) credits spent from two instances';
+const EXACT_WINDOW_NAME = "(l′) one rate limit's window, two instances";
+const ANALYTICS = '(m) (b) with usage analytics on';
+const ANALYTICS_OFF = '(b) with USAGE_ANALYTICS=false';
 
 interface Figures {
   rps: number;
@@ -64,6 +86,8 @@ interface Figures {
   non2xx: number;
   errors: number;
   mismatches: number;
+  /** Answers with a 2xx status: (m) compares them with the uses its server counted. */
+  served: number;
 }
 
 interface FloodFigures {
@@ -111,7 +135,31 @@ interface Seed {
   restartKeys: string[];
   /** One per round of (j): the key ID the flood forges secrets for, then its real key. */
   floodedKeys: Key[];
+  /** (k): an auto-applied rate limit and credits, neither ever reached. */
+  controlled: Key;
+  /** (l): exactly EXACT_CREDITS credits. */
+  creditsKey: Key;
+  /** (l′): WINDOW_LIMIT, auto-applied. */
+  windowKey: Key;
 }
+
+/** The columns of a key set directly in the database: its usage controls (SPEC §9). */
+type Controls = Pick<typeof apiKeys.$inferInsert, 'rateLimits' | 'creditsRemaining'>;
+
+/** A key as the product stores it now: the SHA-256 digest of the full key, its own. */
+const keyRow = (orgId: string, key: Key, name: string, controls: Controls = {}) => ({
+  id: key.keyId,
+  organizationId: orgId,
+  name,
+  description: 'seeded by npm run bench',
+  access: 'FULL' as const,
+  secretHash: digestOf(key.fullKey),
+  secretHashKind: 'SHA256' as const,
+  checksum: key.checksum,
+  lastFour: lastFourOf(key.fullKey),
+  createdBy: EMAIL,
+  ...controls,
+});
 
 async function seed(target: DatabaseTarget): Promise<Seed> {
   const database = await openDatabase(target);
@@ -127,27 +175,13 @@ async function seedInto(db: Queryable): Promise<Seed> {
   {
     const [org] = await db.insert(organizations).values({ name: 'Bench' }).returning();
     const [big] = await db.insert(organizations).values({ name: 'Bench Listing' }).returning();
-    const email = 'bench@bench.test';
-    await db.insert(members).values({ organizationId: org!.id, email, name: 'Bench', role: 'OWNER', passwordHash: await hashPassword(PASSWORD, PASSWORD_COST) });
+    await db.insert(members).values({ organizationId: org!.id, email: EMAIL, name: 'Bench', role: 'OWNER', passwordHash: await hashPassword(PASSWORD, PASSWORD_COST) });
 
-    // Every key as the product stores it now: the SHA-256 digest of the full key, its own.
-    const row = (orgId: string, key: Key, name: string) => ({
-      id: key.keyId,
-      organizationId: orgId,
-      name,
-      description: 'seeded by npm run bench',
-      access: 'FULL' as const,
-      secretHash: digestOf(key.fullKey),
-      secretHashKind: 'SHA256' as const,
-      checksum: key.checksum,
-      lastFour: lastFourOf(key.fullKey),
-      createdBy: email,
-    });
-    const insertKeys = async (orgId: string, count: number, name: string): Promise<Key[]> => {
+    const insertKeys = async (orgId: string, count: number, name: string, controls: Controls = {}): Promise<Key[]> => {
       const keys: Key[] = [];
       for (let i = 0; i < count; i += 1000) {
         const batch = Array.from({ length: Math.min(1000, count - i) }, () => newKey(newKeyId()));
-        await db.insert(apiKeys).values(batch.map((key, j) => row(orgId, key, `${name} ${i + j}`)));
+        await db.insert(apiKeys).values(batch.map((key, j) => keyRow(orgId, key, `${name} ${i + j}`, controls)));
         keys.push(...batch);
       }
       return keys;
@@ -159,10 +193,38 @@ async function seedInto(db: Queryable): Promise<Seed> {
     const coldKeys = (await insertKeys(org!.id, COLD_KEYS, 'cold')).map((k) => k.fullKey);
     const restartKeys = (await insertKeys(org!.id, RESTART_KEYS, 'restart')).map((k) => k.fullKey);
     const floodedKeys = await insertKeys(org!.id, ROUNDS, 'flooded');
+    const [controlled] = await insertKeys(org!.id, 1, 'controlled', { rateLimits: [UNREACHED_LIMIT], creditsRemaining: UNREACHED_CREDITS });
+    const [creditsKey] = await insertKeys(org!.id, 1, 'exact credits', { creditsRemaining: EXACT_CREDITS });
+    const [windowKey] = await insertKeys(org!.id, 1, 'exact window', { rateLimits: [WINDOW_LIMIT] });
     // What PostgreSQL's autovacuum would do after such a load (PGlite has no autovacuum):
     // without statistics the planner sorts all 10,000 rows instead of walking the index.
     await db.execute(sql`analyze`);
-    return { email, main: main!, listerKey: lister!.fullKey, coldKeys, restartKeys, floodedKeys };
+    return { email: EMAIL, main: main!, listerKey: lister!.fullKey, coldKeys, restartKeys, floodedKeys, controlled: controlled!, creditsKey: creditsKey!, windowKey: windowKey! };
+  }
+}
+
+/** (m)'s databases: an organization and the one key, the same in each. */
+async function seedOneKey(target: DatabaseTarget, key: Key): Promise<void> {
+  const database = await openDatabase(target);
+  try {
+    const [org] = await database.db.insert(organizations).values({ name: 'Bench analytics' }).returning();
+    await database.db.insert(apiKeys).values(keyRow(org!.id, key, 'analytics'));
+  } finally {
+    await database.close();
+  }
+}
+
+/** The uses of `keyId` a database holds in usage_counts (each counted once, in its minute). */
+async function countedUses(target: DatabaseTarget, keyId: string): Promise<number> {
+  const database = await openDatabase(target);
+  try {
+    const [row] = await database.db
+      .select({ uses: sql<string>`coalesce(sum(${usageCounts.count}), 0)` })
+      .from(usageCounts)
+      .where(and(eq(usageCounts.apiKeyId, keyId), eq(usageCounts.interval, 'MINUTE')));
+    return Number(row?.uses ?? 0);
+  } finally {
+    await database.close();
   }
 }
 
@@ -171,9 +233,18 @@ async function seedInto(db: Queryable): Promise<Seed> {
 interface Server {
   url: string;
   stop(): Promise<void>;
+  /** Started with the leaseTrips.ts preload, once stopped: the database trips its leases made. */
+  leaseTrips(): number | null;
 }
 
-function startServer(target: DatabaseTarget, url: string | null): Promise<Server> {
+interface ServerOptions {
+  /** Set on top of the bench's environment: (m)'s USAGE_ANALYTICS=false. */
+  env?: Record<string, string>;
+  /** Preload leaseTrips.ts, and keep the server's output to read its line at exit. */
+  countLeaseTrips?: boolean;
+}
+
+function startServer(target: DatabaseTarget, url: string | null, options: ServerOptions = {}): Promise<Server> {
   const env = {
     ...process.env,
     PORT: '0',
@@ -185,12 +256,16 @@ function startServer(target: DatabaseTarget, url: string | null): Promise<Server
     // flood — come from loopback itself.
     TRUST_PROXY: 'loopback',
     ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '', DATA_DIR: (target as { dataDir: string }).dataDir }),
+    ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../main.ts')], {
+  const preload = options.countLeaseTrips ? ['--import', LEASE_TRIPS] : [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, path.resolve(__dirname, '../../main.ts')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // What the server says after it listens is dropped, but for the line leaseTrips.ts prints at exit.
+  let afterListening = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -199,6 +274,7 @@ function startServer(target: DatabaseTarget, url: string | null): Promise<Server
       if (match) {
         child.stdout!.off('data', onData);
         child.stderr!.off('data', onData);
+        if (options.countLeaseTrips) child.stdout!.on('data', (more: Buffer) => (afterListening += more.toString()));
         child.stdout!.resume();
         child.stderr!.resume();
         resolve({
@@ -206,6 +282,10 @@ function startServer(target: DatabaseTarget, url: string | null): Promise<Server
           stop: async () => {
             child.kill('SIGTERM');
             await exited;
+          },
+          leaseTrips: () => {
+            const line = /\{"leaseTrips":(\d+)\}/.exec(afterListening);
+            return line ? Number(line[1]) : null;
           },
         });
       }
@@ -266,6 +346,7 @@ function load(url: string, scenario: Scenario, seconds = SECONDS, extra: Partial
           non2xx: result.non2xx,
           errors: result.errors + result.timeouts,
           mismatches: (result as unknown as { mismatches?: number }).mismatches ?? 0,
+          served: result['2xx'],
         });
       },
     );
@@ -383,6 +464,7 @@ const average = (runs: Figures[]): Figures => ({
   non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
   errors: runs.reduce((n, r) => n + r.errors, 0),
   mismatches: runs.reduce((n, r) => n + r.mismatches, 0),
+  served: runs.reduce((n, r) => n + r.served, 0),
 });
 
 /** Runs and ratios by scenario name, each ratio against the reference runs beside it. */
