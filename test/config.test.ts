@@ -31,6 +31,8 @@ describe('configuration', () => {
       metrics: false,
       credentialCacheSize: 10_000,
       bcryptQueueSize: 64,
+      usageAnalytics: true,
+      usageRetention: { minuteDays: 2, hourDays: 90, dayDays: 730 },
     });
   });
 

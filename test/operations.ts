@@ -150,13 +150,25 @@ export const ApiKeyById = graphql(`
 `);
 
 export const VerifyApiKey = graphql(`
-  query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {
-    verifyApiKey(key: $key, requiredScopes: $requiredScopes, ip: $ip, rateLimits: $rateLimits, cost: $cost) {
+  query VerifyApiKey($key: String!, $requiredScopes: [String!]) {
+    verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
       valid
       code
       scopes
       apiKey { id name }
       organization { id name }
+    }
+  }
+`);
+
+/** verifyApiKey with what SPEC §9 adds: the caller's address, limits by name, a cost, and what is left. */
+export const VerifyApiKeyUse = graphql(`
+  query VerifyApiKeyUse($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {
+    verifyApiKey(key: $key, requiredScopes: $requiredScopes, ip: $ip, rateLimits: $rateLimits, cost: $cost) {
+      valid
+      code
+      scopes
+      apiKey { id name }
       remaining
       rateLimits { name limit remaining resetAt }
       meta

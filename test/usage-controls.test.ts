@@ -4,7 +4,7 @@ import { allowedIpList, ipMatcher, metaOf, nextRefill, refillPeriodStart } from 
 import { MAX_LEASE } from '../src/keys/leases';
 import { serverUrl } from './database';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
-import { ApiKeyControls, ApiKeys, CreateApiKey, RotateApiKey, UpdateApiKey, Usage, VerifyApiKey, Viewer } from './operations';
+import { ApiKeyControls, ApiKeys, CreateApiKey, RotateApiKey, UpdateApiKey, Usage, VerifyApiKeyUse, Viewer } from './operations';
 import { startServer } from './server';
 
 /**
@@ -27,7 +27,7 @@ async function createKey(input: Record<string, unknown> = {}, on: TestApp = t) {
   return { id: createApiKey.apiKey.id, key: createApiKey.secret };
 }
 const verify = (key: string, extra: { ip?: string; rateLimits?: string[]; cost?: number; requiredScopes?: string[] } = {}, on: TestApp = t) =>
-  on.ok(VerifyApiKey, { key, ...extra }).then((r) => r.verifyApiKey);
+  on.ok(VerifyApiKeyUse, { key, ...extra }).then((r) => r.verifyApiKey);
 const controlsOf = async (id: string) => (await t.ok(ApiKeyControls, { id }, { token: owner.token })).apiKey!;
 const keyCount = async () => (await t.services.database.db.select({ n: count() }).from(apiKeys))[0]!.n;
 
@@ -180,6 +180,14 @@ describe('setting controls', () => {
     expect((await Promise.all([1, 2, 3].map(() => verify(key)))).map((v) => v.code).sort()).toEqual(['USAGE_EXCEEDED', 'VALID', 'VALID']);
   });
 
+  it('answers a stale entry whose key lost its credits elsewhere, rather than asking in a loop', async () => {
+    const { id, key } = await createKey({ credits: { remaining: 1 } });
+    expect((await verify(key)).code).toBe('VALID');
+    // Another instance removed the credits; this one has not heard yet (its entry is stale).
+    await t.services.database.db.update(apiKeys).set({ creditsRemaining: null }).where(eq(apiKeys.id, id));
+    expect(await verify(key)).toMatchObject({ code: 'VALID', remaining: null });
+  });
+
   it('a key with controls of its own sets no controls and makes no keys; people and uncontrolled keys may', async () => {
     const { key: limited } = await createKey({ credits: { remaining: 1_000 } });
     const { key: free } = await createKey();
@@ -237,7 +245,7 @@ describe('enforcement, in SPEC §9 order', () => {
     // More than is left: refused, and nothing is taken.
     expect(await verify(key, { cost: 6 })).toMatchObject({ code: 'USAGE_EXCEEDED', remaining: 5 });
     expect(await verify(key, { cost: 5 })).toMatchObject({ code: 'VALID', remaining: 0 });
-    const badCost = await t.execute(VerifyApiKey, { key, cost: 0 });
+    const badCost = await t.execute(VerifyApiKeyUse, { key, cost: 0 });
     expect([codes(badCost), badCost.errors![0]!.extensions!.field]).toEqual([['BAD_USER_INPUT'], 'cost']);
   });
 

@@ -217,13 +217,13 @@ const ApiKeyVerificationRef = builder.objectRef<Verification>('ApiKeyVerificatio
 });
 
 /**
- * A verification counted in the metrics and in the key's usage counts, and, for a key that
- * verified, in its lastUsedAt.
+ * A verification counted in the metrics and in the key's usage counts, and, for a caller
+ * who proved the secret of a live key, in the key's lastUsedAt.
  */
 function recorded(verification: Verification, ctx: Context): Verification {
   const about = verification.keyId ? verification : verification.about;
   if (about) ctx.services.usageCounts.count(about.organizationId, about.keyId, verification.code);
-  if (verification.code === 'VALID') ctx.services.usage.record(verification.keyId);
+  if (verification.keyId) ctx.services.usage.record(verification.keyId);
   ctx.services.metrics.verifications.inc({ code: verification.code });
   return verification;
 }

@@ -62,6 +62,17 @@ interface WindowLease extends Lease {
   endsAt: number;
 }
 
+/** A lease for a key found to have no credits: spends freely, reports nothing, belongs to no balance. */
+const UNMETERED: Omit<CreditLease, 'keyId' | 'lastUse'> = {
+  epoch: -1,
+  left: Number.MAX_SAFE_INTEGER,
+  unreported: 0,
+  restSeen: 0,
+  until: Number.POSITIVE_INFINITY,
+  exhaustedUntil: 0,
+  exhaustedAt: 0,
+};
+
 const wantOf = (rest: number, cost: number) => Math.min(rest, Math.max(cost, Math.min(MAX_LEASE, Math.ceil(rest / 10))));
 
 export class Leases {
@@ -114,7 +125,7 @@ export class Leases {
   /** What the key has left as this instance knows it: its own lease and the unleased rest. */
   creditsRemaining(keyId: string, now: number): number | null {
     const lease = this.creditsAt(keyId, now);
-    return lease ? lease.left + lease.restSeen : null;
+    return lease && lease.epoch !== UNMETERED.epoch ? lease.left + lease.restSeen : null;
   }
 
   /** Leases more of the key's credits (refilling first when a new period began). */
@@ -150,7 +161,12 @@ export class Leases {
       }
       return { grant, rest: remaining - grant, epoch };
     });
-    if (!taken) return;
+    if (!taken) {
+      // The key has no credits any more (or no row): the entry that asked is stale and about
+      // to be evicted. Its uses are not metered meanwhile, rather than asking in a loop.
+      this.credits.set(keyId, { ...UNMETERED, keyId, lastUse: now });
+      return;
+    }
     const until = refill ? nextRefill(refill, now) : Number.POSITIVE_INFINITY;
     let lease = this.credits.get(keyId);
     if (lease && (lease.epoch !== taken.epoch || lease.until <= now)) {
@@ -279,7 +295,7 @@ export class Leases {
   /** Spent credits leave credits_leased; unspent ones (`left`) go back to the balance — if it is still the same balance. */
   private reportCredits(lease: Pick<CreditLease, 'keyId' | 'epoch' | 'left' | 'unreported'>): Promise<void> {
     const { keyId, epoch, left, unreported } = lease;
-    if (left === 0 && unreported === 0) return Promise.resolve();
+    if ((left === 0 && unreported === 0) || epoch === UNMETERED.epoch) return Promise.resolve();
     return this.quietly('report credits', () =>
       this.db
         .update(apiKeys)

@@ -323,13 +323,21 @@ export type ApiKeyByIdQuery = { __typename?: 'Query', apiKey?: { __typename?: 'A
 export type VerifyApiKeyQueryVariables = Exact<{
   key: Scalars['String']['input'];
   requiredScopes?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type VerifyApiKeyQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, apiKey?: { __typename?: 'ApiKey', id: string, name: string } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null } };
+
+export type VerifyApiKeyUseQueryVariables = Exact<{
+  key: Scalars['String']['input'];
+  requiredScopes?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   ip?: InputMaybe<Scalars['String']['input']>;
   rateLimits?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   cost?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type VerifyApiKeyQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, remaining?: number | null, meta?: any | null, retryAfterSeconds?: number | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null, rateLimits: Array<{ __typename?: 'RateLimitState', name: string, limit: number, remaining: number, resetAt: string }> } };
+export type VerifyApiKeyUseQuery = { __typename?: 'Query', verifyApiKey: { __typename?: 'ApiKeyVerification', valid: boolean, code: VerificationCode, scopes: Array<string>, remaining?: number | null, meta?: any | null, retryAfterSeconds?: number | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string } | null, rateLimits: Array<{ __typename?: 'RateLimitState', name: string, limit: number, remaining: number, resetAt: string }> } };
 
 export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -852,7 +860,24 @@ export const ApiKeyByIdDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ApiKeyByIdQuery, ApiKeyByIdQueryVariables>;
 export const VerifyApiKeyDocument = new TypedDocumentString(`
-    query VerifyApiKey($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {
+    query VerifyApiKey($key: String!, $requiredScopes: [String!]) {
+  verifyApiKey(key: $key, requiredScopes: $requiredScopes) {
+    valid
+    code
+    scopes
+    apiKey {
+      id
+      name
+    }
+    organization {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyApiKeyQuery, VerifyApiKeyQueryVariables>;
+export const VerifyApiKeyUseDocument = new TypedDocumentString(`
+    query VerifyApiKeyUse($key: String!, $requiredScopes: [String!], $ip: String, $rateLimits: [String!], $cost: Int) {
   verifyApiKey(
     key: $key
     requiredScopes: $requiredScopes
@@ -867,10 +892,6 @@ export const VerifyApiKeyDocument = new TypedDocumentString(`
       id
       name
     }
-    organization {
-      id
-      name
-    }
     remaining
     rateLimits {
       name
@@ -882,7 +903,7 @@ export const VerifyApiKeyDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }
-    `) as unknown as TypedDocumentString<VerifyApiKeyQuery, VerifyApiKeyQueryVariables>;
+    `) as unknown as TypedDocumentString<VerifyApiKeyUseQuery, VerifyApiKeyUseQueryVariables>;
 export const KeyViewerDocument = new TypedDocumentString(`
     query KeyViewer {
   viewer {
