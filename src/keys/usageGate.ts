@@ -42,8 +42,13 @@ export interface UsageOutcome {
   retryAfterSeconds?: number;
 }
 
+/**
+ * The counter a limit takes from: the key's own, or, for a `shared` limit of a key with an
+ * owner, the owner's in its organization. JSON keeps the parts apart (owners and names may
+ * hold ':'); a key ID is [0-9A-Za-z] only.
+ */
 const counterOf = (rules: UsageRules, rule: RateLimitRule) =>
-  rule.shared && rules.owner ? `o:${rules.organizationId}:${rules.owner}:${rule.name}` : `k:${rules.keyId}:${rule.name}`;
+  rule.shared && rules.owner ? `o:${JSON.stringify([rules.organizationId, rules.owner, rule.name])}` : `k:${rules.keyId}:${rule.name}`;
 
 function applied(rules: UsageRules, named: readonly string[] | null | undefined): RateLimitRule[] {
   if (!named || named.length === 0) return rules.rateLimits.filter((rule) => rule.autoApply);
