@@ -4,6 +4,7 @@ import { apiKeys, auditEvents, members, organizations, type AuditEventRow } from
 import { badInput } from '../errors';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
 import * as valid from '../validation';
+import { enqueueEvent, isWebhookEvent } from '../webhooks/outbox';
 
 /**
  * The audit log (SPEC §5): one row per change, written with the same transaction handle as
@@ -15,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'api_key.updated',
   'api_key.rotated',
   'api_key.revoked',
+  'api_key.leaked',
   'member.added',
   'member.role_changed',
   'member.removed',
@@ -34,12 +36,18 @@ export interface Actor {
   ip: string | null;
 }
 
+/**
+ * Writes the event, and, for the events webhooks carry, queues it for the organization's
+ * endpoints in the same transaction (webhooks/outbox.ts): every change that is audited is
+ * announced, and nothing is announced that did not commit.
+ */
 export async function recordAudit(
   tx: Queryable,
   organizationId: string,
   action: AuditAction,
   actor: Actor,
   targetId: string | null,
+  details?: Record<string, string>,
 ): Promise<void> {
   await tx.insert(auditEvents).values({
     organizationId,
@@ -48,7 +56,9 @@ export async function recordAudit(
     actorId: actor.id,
     targetId,
     ip: actor.ip,
+    details: details ?? null,
   });
+  if (isWebhookEvent(action)) await enqueueEvent(tx, organizationId, action, { id: targetId, ...details });
 }
 
 /** Failed sign-ins into one account within this window are one event with a count. */
@@ -199,6 +209,8 @@ function summaryOf(action: string, target: string | null, self: boolean, times: 
       return `Rotated ${key}`;
     case 'api_key.revoked':
       return `Revoked ${key}`;
+    case 'api_key.leaked':
+      return `Reported ${key} as leaked`;
     case 'member.added':
       return target === null ? 'Added a member' : `Added member ${target}`;
     case 'member.role_changed':

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The tables. Every row but an organization's own carries `organization_id`, and the
@@ -11,6 +11,8 @@ import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, times
 // created_at then compares exactly equal to the row it came from.
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const createdAt = () => instant('created_at').notNull().defaultNow();
+
+export const leakPolicy = pgEnum('leak_policy', ['REVOKE', 'NOTIFY']);
 
 export const organizations = pgTable(
   'organizations',
@@ -24,6 +26,8 @@ export const organizations = pgTable(
      * 0005), so no insert or delete, from any code path, can leave it wrong.
      */
     apiKeyCount: integer('api_key_count').notNull().default(0),
+    /** What a secret-scanning report of one of its keys does (SPEC §10): revoke it, or only flag it. */
+    leakPolicy: leakPolicy('leak_policy').notNull().default('REVOKE'),
   },
   (t) => [uniqueIndex('organizations_name_lower_key').on(sql`lower(${t.name})`)],
 );
@@ -101,6 +105,8 @@ export const auditEvents = pgTable(
     lastAt: instant('last_at'),
     /** What repeats of one event share (account and window); null for every other event. */
     repeatKey: text('repeat_key'),
+    /** Where a leak was reported (`source`, `url`); never a secret. */
+    details: jsonb('details').$type<Record<string, string>>(),
   },
   (t) => [index('audit_events_organization_idx').on(t.organizationId, t.id), uniqueIndex('audit_events_repeat_key').on(t.repeatKey)],
 );
@@ -210,11 +216,92 @@ export const apiKeys = pgTable(
      * earlier balance can neither be given back to nor spent from this one.
      */
     creditsEpoch: integer('credits_epoch').notNull().default(0),
+    /** When the key was reported leaked (a NOTIFY organization's key stays live, flagged). */
+    leakedAt: instant('leaked_at'),
+    /**
+     * The expiry the `api_key.expiring` reminders were sent for, and how many (1: seven days
+     * before, 2: one day before too): a changed expiry re-arms them.
+     */
+    remindedExpiry: instant('reminded_expiry'),
+    remindersSent: integer('reminders_sent').notNull().default(0),
   },
   (t) => [
     index('api_keys_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('api_keys_organization_owner_idx').on(t.organizationId, t.owner),
   ],
+);
+
+/** Where an organization's events are delivered (SPEC §10), signed per Standard Webhooks. */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    events: text('events').array().notNull(),
+    /**
+     * `whsec_` + base64: kept as is, since signing needs it (a digest could not sign). Shown
+     * once at creation, never returned again, never logged.
+     */
+    secret: text('secret').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** Why deliveries stopped (a receiver that failed for a day); null while enabled or disabled by hand. */
+    disabledReason: text('disabled_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhooks_organization_idx').on(t.organizationId)],
+);
+
+/**
+ * The outbox: one message per event and endpoint, written in the transaction of the change
+ * it reports (no event without its change, no change without its event). Its `id` is the
+ * `webhook-id` of every attempt, so a receiver can drop repeats.
+ */
+export const webhookMessages = pgTable(
+  'webhook_messages',
+  {
+    id: text('id').primaryKey(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** The body sent: `{ type, timestamp, data }`. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    /** When an instance may next try it; a claim moves it ahead, so a crashed claimer's message comes back. */
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    deliveredAt: instant('delivered_at'),
+    /** Given up after a day of failures. */
+    failedAt: instant('failed_at'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('webhook_messages_due_idx').on(t.nextAttemptAt).where(sql`delivered_at is null and failed_at is null`),
+    index('webhook_messages_webhook_idx').on(t.webhookId, t.createdAt),
+  ],
+);
+
+/** Every delivery attempt, for the console's delivery log. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => webhookMessages.id, { onDelete: 'cascade' }),
+    at: createdAt(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_message_idx').on(t.messageId, t.id)],
 );
 
 /**
@@ -266,3 +353,5 @@ export type MemberRow = typeof members.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type WebhookRow = typeof webhooks.$inferSelect;
+export type WebhookMessageRow = typeof webhookMessages.$inferSelect;

@@ -64,6 +64,8 @@ const {
   previousChecksum: _pc,
   previousExpiresAt: _pe,
   creditsEpoch: _ce,
+  remindedExpiry: _re,
+  remindersSent: _rs,
   ...VIEW_COLUMNS
 } = getTableColumns(apiKeys);
 export type ApiKeyView = { [K in keyof typeof VIEW_COLUMNS]: ApiKeyRow[K] };
