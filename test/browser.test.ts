@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import axe from 'axe-core';
 import { version as esbuildVersion } from 'esbuild';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from './database';
 import { childProcessesOf, graphqlOver, startServer, type RunningServer } from './server';
 
@@ -173,8 +173,8 @@ describeInBrowser('the console in a browser', () => {
   }
 
   /** Reads until it sees `expected` (the console updates after its requests answer), then asserts it. */
-  async function waitForValue<T>(read: () => T | Promise<T>, expected: T) {
-    const deadline = Date.now() + 10_000;
+  async function waitForValue<T>(read: () => T | Promise<T>, expected: T, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
     let seen = await read();
     while (!isDeepStrictEqual(seen, expected) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -394,7 +394,7 @@ describeInBrowser('the console in a browser', () => {
     await checkAccessibility(page, 'add-new');
     // While the dialog is open the page behind it is out of the accessibility tree: found
     // unscoped, the only buttons are the dialog's (strict locators find exactly one).
-    expect(await page.getByRole('button').allTextContents()).toEqual(['Cancel', 'Add API key']);
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Add rate limit', 'Cancel', 'Add API key']);
     await page.getByRole('button', { name: 'Add API key' }).click();
     keys.all = { secret: await takeSecret('Your new API key', 'secret'), id: '' };
     // Done gives the focus back to Add new, which opened the dialogs.
@@ -852,6 +852,12 @@ describeInBrowser('the console in a browser', () => {
     for (const name of ['Add new', 'Actions', 'Edit', 'Rotate', 'Revoke']) await expect(tab.getByRole('button', { name, exact: true }).count()).resolves.toBe(0);
     await expect(tab.getByRole('menuitem').count()).resolves.toBe(0);
     await inspect(tab, 'viewer-api-keys');
+    // Nor on a key's own page.
+    await row(tab, 'Batch 25').getByRole('link', { name: 'Batch 25' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Batch 25' }).waitFor();
+    await tab.getByRole('region', { name: 'Verifications' }).getByText('No verifications in this period.').waitFor();
+    for (const name of ['Edit', 'Rotate', 'Revoke']) await expect(tab.getByRole('button', { name, exact: true }).count()).resolves.toBe(0);
+    await checkAccessibility(tab, 'viewer-api-key');
 
     await tab.getByRole('link', { name: 'Members' }).click();
     // The members page first: until it shows, every key row names admin@localhost as its creator.
@@ -980,5 +986,284 @@ describeInBrowser('the console in a browser', () => {
     await waitForCount(page.getByLabel('Actor').locator('option'), 103);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You are signed out.').waitFor();
+  });
+  // Usage controls (SPEC §9) and usage, in the default organization again: admin@localhost now also owns Globex.
+  const metered = { id: '', secret: '' };
+  let defaultToken = '';
+  const controlsOf = async (id: string) =>
+    (
+      await gql(
+        'query($id: ID!) { apiKey(id: $id) { rateLimits { name limit durationSeconds autoApply cost shared } credits { remaining refill { interval amount dayOfMonth } } allowedIps owner meta } }',
+        defaultToken,
+        { id },
+      )
+    ).body.data.apiKey;
+  const verify = async (ip: string) =>
+    (await gql('query($k: String!, $ip: String) { verifyApiKey(key: $k, ip: $ip) { code remaining } }', undefined, { k: metered.secret, ip })).body.data.verifyApiKey;
+  /** A key's page's settings, term by term, as text. */
+  const settingsShown = async () =>
+    Object.fromEntries(await page.locator('dl .setting').evaluateAll((all) => all.map((s) => [s.querySelector('dt')!.textContent, s.querySelector('dd')!.textContent])));
+
+  it('sets a key’s usage controls in the dialog; a bad address or bad metadata is refused beside its field and creates nothing', async () => {
+    await page.getByLabel('Email').fill('admin@localhost');
+    await page.getByLabel('Password').fill(ownerPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Organization').fill('default');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+    const login = await gql('mutation($p: String!) { login(email: "admin@localhost", password: $p, organization: "default") { token } }', undefined, { p: ownerPassword });
+    defaultToken = login.body.data.login.token;
+    const meteredKeys = async () => (await gql('{ apiKeys(filter: { search: "Metered" }) { totalCount } }', defaultToken)).body.data.apiKeys.totalCount;
+
+    const dialog = await addKey('Metered', 'All');
+    const addLimit = dialog.getByRole('button', { name: 'Add rate limit' });
+    // A new row takes the focus on its first field; removing one gives it back to Add rate limit.
+    await addLimit.click();
+    const first = dialog.getByRole('group', { name: 'Rate limit 1' });
+    await waitForValue(() => hasFocus(first.getByLabel('Identifier')), true);
+    await first.getByLabel('Identifier').fill('requests');
+    await first.getByLabel('Limit').fill('100');
+    await expect(first.getByLabel('Unit').inputValue()).resolves.toBe('minutes');
+    for (let i = 0; i < 2; i++) await addLimit.click();
+    await dialog.getByRole('group', { name: 'Rate limit 3' }).getByRole('button', { name: 'Remove' }).click();
+    await waitForCount(dialog.getByRole('group', { name: /^Rate limit \d$/ }), 2);
+    await waitForValue(() => hasFocus(addLimit), true);
+    const second = dialog.getByRole('group', { name: 'Rate limit 2' });
+    await second.getByLabel('Identifier').fill('exports');
+    await second.getByLabel('Limit').fill('10');
+    await second.getByLabel('Per').fill('2');
+    // Two days: longer than a rate limit may be.
+    await second.getByLabel('Unit').selectOption('day');
+    await second.getByLabel('Apply to every use').uncheck();
+    await second.getByLabel('Cost').fill('2');
+
+    // Credits: their fields appear with the box that asks for them.
+    await expect(dialog.getByLabel('Remaining').count()).resolves.toBe(0);
+    await dialog.getByLabel('Limit uses with credits').check();
+    await dialog.getByLabel('Remaining').fill('50');
+    await dialog.getByLabel('Refill', { exact: true }).selectOption({ label: 'Monthly' });
+    await dialog.getByLabel('Amount').fill('1000');
+    await dialog.getByLabel('Day of month').fill('15');
+    await dialog.getByLabel('Allowed IP addresses').fill('127.0.0.1\n10.0.0.0/8\n300.1.2.3');
+    await dialog.getByLabel('Owner').fill('cus_123');
+    const meta = dialog.getByLabel('Metadata');
+    await meta.fill('{"plan": ');
+
+    // Metadata that is not a JSON object: the page says so beside the field, without asking the API.
+    const requestsBefore = graphqlRequests;
+    await dialog.getByRole('button', { name: 'Add API key' }).click();
+    await dialog.getByText('This is not valid JSON. Enter an object, such as {"plan": "pro"}.').waitFor();
+    await expect(meta.getAttribute('aria-invalid')).resolves.toBe('true');
+    const metaDescribedBy = (await meta.getAttribute('aria-describedby'))!.split(' ');
+    await expect(dialog.locator(`[id="${metaDescribedBy.at(-1)}"]`).textContent()).resolves.toBe('This is not valid JSON. Enter an object, such as {"plan": "pro"}.');
+    await waitForValue(() => hasFocus(meta), true);
+    expect(graphqlRequests).toBe(requestsBefore);
+    await meta.fill('["pro"]');
+    await expect(dialog.getByText('This is not valid JSON.', { exact: false }).count()).resolves.toBe(0);
+    await dialog.getByRole('button', { name: 'Add API key' }).click();
+    await dialog.getByText('Enter a JSON object, such as {"plan": "pro"}, not a list or a single value.').waitFor();
+    expect(graphqlRequests).toBe(requestsBefore);
+    await meta.fill('{"plan": "pro"}');
+
+    // The API's refusals, in the console's words beside their fields: the period first, then the address.
+    await dialog.getByRole('button', { name: 'Add API key' }).click();
+    const limits = dialog.getByRole('group', { name: 'Rate limits' });
+    await limits.getByText('Each rate limit’s period is from 1 second to 1 day.').waitFor();
+    await second.getByLabel('Unit').selectOption('hours');
+    await dialog.getByRole('button', { name: 'Add API key' }).click();
+    const addresses = dialog.getByLabel('Allowed IP addresses');
+    const addressError = '“300.1.2.3” is not an IP address or range. Write one a line, such as 203.0.113.7 or 10.0.0.0/8.';
+    await dialog.getByText(addressError).waitFor();
+    await expect(addresses.getAttribute('aria-invalid')).resolves.toBe('true');
+    const addressDescribedBy = (await addresses.getAttribute('aria-describedby'))!.split(' ');
+    await expect(dialog.locator(`[id="${addressDescribedBy.at(-1)}"]`).textContent()).resolves.toBe(addressError);
+    await expect(limits.getByText('Each rate limit’s period').count()).resolves.toBe(0);
+    expect(await dialog.textContent()).not.toMatch(/IPv4 or IPv6|must be a whole number|JSON object of/);
+    expect(await meteredKeys()).toBe(0);
+    await checkAccessibility(page, 'add-new-usage-controls');
+    await screenshot(page, 'add-new-usage-controls');
+
+    await addresses.fill('127.0.0.1\n10.0.0.0/8');
+    await dialog.getByRole('button', { name: 'Add API key' }).click();
+    metered.secret = await takeSecret('Your new API key');
+    metered.id = metered.secret.split('_')[1]!;
+    expect(await settledFocus(page, 'button:Add new')).toBe('button:Add new');
+    expect(await meteredKeys()).toBe(1);
+    expect(await controlsOf(metered.id)).toEqual({
+      rateLimits: [
+        { name: 'requests', limit: 100, durationSeconds: 60, autoApply: true, cost: 1, shared: false },
+        { name: 'exports', limit: 10, durationSeconds: 7200, autoApply: false, cost: 2, shared: false },
+      ],
+      credits: { remaining: 50, refill: { interval: 'MONTHLY', amount: 1000, dayOfMonth: 15 } },
+      allowedIps: ['127.0.0.1', '10.0.0.0/8'],
+      owner: 'cus_123',
+      meta: { plan: 'pro' },
+    });
+  });
+
+  it('opens a key’s own page from the list: its settings, its actions, and its verifications by outcome in a chart and in words', async () => {
+    await row(page, 'Metered').getByRole('link', { name: 'Metered' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Metered' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/console/#/keys/${metered.id}`);
+    await expect(page.getByRole('link', { name: 'API keys' }).getAttribute('aria-current')).resolves.toBe('location');
+    expect(await settingsShown()).toEqual({
+      'Key ID': metered.id,
+      Status: 'Active',
+      Permissions: 'All',
+      Created: expect.stringMatching(/UTC by admin@localhost$/),
+      'Last four': `…${metered.secret.slice(-4)}`,
+      Expires: 'Never',
+      'Last used': 'Never',
+      Owner: 'cus_123',
+      'Rate limits': 'requests: 100 per minute, on every useexports: 10 per 2 hours, when a verification names it, each use costs 2',
+      Credits: '50 left, refilled to 1,000 on day 15 of each month',
+      'Allowed addresses': '127.0.0.110.0.0.0/8',
+      Metadata: '{\n  "plan": "pro"\n}',
+    });
+    for (const action of ['Edit', 'Rotate', 'Revoke']) await expect(page.getByRole('button', { name: action, exact: true }).count()).resolves.toBe(1);
+    const verifications = page.getByRole('region', { name: 'Verifications' });
+    await verifications.getByText('No verifications in this period.').waitFor();
+    await expect(verifications.getByRole('radio', { name: 'Last day' }).isChecked()).resolves.toBe(true);
+
+    // Uses through the API: from allowed addresses, and from one that is not.
+    const answers = [];
+    for (const ip of ['127.0.0.1', '10.1.2.3', '127.0.0.1', '192.0.2.1', '192.0.2.1']) answers.push(await verify(ip));
+    expect(answers).toEqual([
+      { code: 'VALID', remaining: 49 },
+      { code: 'VALID', remaining: 48 },
+      { code: 'VALID', remaining: 47 },
+      { code: 'IP_NOT_ALLOWED', remaining: null },
+      { code: 'IP_NOT_ALLOWED', remaining: null },
+    ]);
+    // The server writes usage counts every 5 s (visible within 15 s, SPEC §9), in its own
+    // process: ask the API, as the console does, until they are there.
+    const keyUsage = async () => {
+      const { body } = await gql('query($id: ID, $from: DateTime!, $to: DateTime!) { usage(apiKeyId: $id, from: $from, to: $to, interval: MINUTE) { counts { code count } } }', defaultToken, {
+        id: metered.id,
+        from: new Date(Date.now() - 3_600_000).toISOString(),
+        to: new Date(Date.now() + 60_000).toISOString(),
+      });
+      const totals: Record<string, number> = {};
+      for (const bucket of body.data.usage) for (const { code, count } of bucket.counts) totals[code] = (totals[code] ?? 0) + count;
+      return totals;
+    };
+    await waitForValue(keyUsage, { VALID: 3, IP_NOT_ALLOWED: 2 }, 20_000);
+
+    // Each period asks again: the chart, its legend, and the same totals in words.
+    const figure = verifications.getByRole('figure');
+    for (const [period, words] of [
+      ['Last hour', 'in the last hour'],
+      ['Last 30 days', 'in the last 30 days'],
+      ['Last day', 'in the last day'],
+    ]) {
+      await verifications.getByRole('radio', { name: period }).check();
+      const sentence = `5 verifications ${words}: 3 valid, 2 address not allowed.`;
+      await waitForValue(() => figure.locator('figcaption').textContent(), sentence);
+      // The sentence names the figure.
+      await expect(verifications.getByRole('figure', { name: sentence, exact: true }).count()).resolves.toBe(1);
+    }
+    await expect(figure.locator('.u-legend .u-label').allTextContents()).resolves.toEqual(['When', 'Valid', 'Address not allowed']);
+    await expect(figure.locator('canvas').count()).resolves.toBe(1);
+    // The canvas is out of the accessibility tree: the sentence is its text alternative.
+    await expect(figure.locator('.usage-plot').getAttribute('aria-hidden')).resolves.toBe('true');
+
+    // As wide as the page at every width: the chart follows its container.
+    const plotWidth = () => figure.locator('canvas').evaluate((canvas) => Math.round(canvas.getBoundingClientRect().width));
+    const laptopWidth = await plotWidth();
+    await page.setViewportSize(PHONE);
+    await waitForValue(async () => (await plotWidth()) < PHONE.width - 20, true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(LAPTOP);
+    await waitForValue(plotWidth, laptopWidth);
+    await inspect(page, 'api-key');
+  });
+
+  it('edits a key’s usage controls from its page, sending only what changed: an emptied list is [], unchecked credits null', async () => {
+    const sent: unknown[] = [];
+    const capture = (request: Request) => {
+      const body = request.method() === 'POST' && request.url().endsWith('/graphql') ? request.postDataJSON() : null;
+      if (body?.query?.includes('ConsoleUpdateApiKey')) sent.push(body.variables.input);
+    };
+    page.on('request', capture);
+    const edit = page.getByRole('button', { name: 'Edit', exact: true });
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit “Metered”' });
+    // The dialog opens with the key's controls as they are.
+    const second = dialog.getByRole('group', { name: 'Rate limit 2' });
+    expect([await second.getByLabel('Identifier').inputValue(), await second.getByLabel('Per').inputValue(), await second.getByLabel('Unit').inputValue()]).toEqual([
+      'exports',
+      '2',
+      'hours',
+    ]);
+    await expect(dialog.getByLabel('Limit uses with credits').isChecked()).resolves.toBe(true);
+    await expect(dialog.getByLabel('Day of month').inputValue()).resolves.toBe('15');
+    await expect(dialog.getByLabel('Allowed IP addresses').inputValue()).resolves.toBe('127.0.0.1\n10.0.0.0/8');
+
+    await second.getByRole('button', { name: 'Remove' }).click();
+    await dialog.getByLabel('Limit uses with credits').uncheck();
+    await dialog.getByLabel('Allowed IP addresses').fill('');
+    await dialog.getByLabel('Owner').fill('cus_456');
+    await checkAccessibility(page, 'edit-usage-controls');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved “Metered”.').waitFor();
+    page.off('request', capture);
+    // Back on Edit, which opened the dialog.
+    expect(await settledFocus(page, 'button:Edit')).toBe('button:Edit');
+
+    const requests = { name: 'requests', limit: 100, durationSeconds: 60, autoApply: true, cost: 1, shared: false };
+    expect(sent).toEqual([{ rateLimits: [requests], credits: null, allowedIps: [], owner: 'cus_456' }]);
+    expect(await controlsOf(metered.id)).toEqual({ rateLimits: [requests], credits: null, allowedIps: [], owner: 'cus_456', meta: { plan: 'pro' } });
+    await waitForValue(async () => (await settingsShown())['Owner'], 'cus_456');
+    expect(await settingsShown()).toMatchObject({
+      'Rate limits': 'requests: 100 per minute, on every use',
+      Credits: 'Unlimited',
+      'Allowed addresses': 'Any address',
+    });
+    // From any address now, and without credits.
+    expect(await verify('192.0.2.1')).toEqual({ code: 'VALID', remaining: null });
+  });
+
+  it('shows the organization’s verifications above the key list, the totals the API gives, in words too', async () => {
+    // Every key of the organization over the last day (HOUR buckets, as the chart asks), once the last use above is counted.
+    const hour = 3_600_000;
+    const now = Date.now() - (Date.now() % hour);
+    const usageTotals = async (apiKeyId: string | null) => {
+      const { body } = await gql(
+        'query($id: ID, $from: DateTime!, $to: DateTime!) { usage(apiKeyId: $id, from: $from, to: $to, interval: HOUR) { counts { code count } } }',
+        defaultToken,
+        { id: apiKeyId, from: new Date(now - 23 * hour).toISOString(), to: new Date(now + hour).toISOString() },
+      );
+      const totals: Record<string, number> = {};
+      for (const bucket of body.data.usage) for (const { code, count } of bucket.counts) totals[code] = (totals[code] ?? 0) + count;
+      return totals;
+    };
+    await waitForValue(async () => (await usageTotals(metered.id)).VALID, 4, 20_000);
+    const totals = await usageTotals(null);
+    // The chart reads the usage when the list opens.
+    await page.getByRole('link', { name: 'All keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+    // The console's words for each outcome, in its fixed order.
+    const words: [string, string][] = [
+      ['VALID', 'valid'],
+      ['MALFORMED', 'malformed'],
+      ['NOT_FOUND', 'not found'],
+      ['REVOKED', 'revoked'],
+      ['EXPIRED', 'expired'],
+      ['IP_NOT_ALLOWED', 'address not allowed'],
+      ['INSUFFICIENT_SCOPE', 'missing scope'],
+      ['RATE_LIMITED', 'rate limited'],
+      ['USAGE_EXCEEDED', 'out of credits'],
+    ];
+    const total = Object.values(totals).reduce((sum, n) => sum + n, 0);
+    expect(totals.VALID).toBeGreaterThan(4);
+    const expected = `${total.toLocaleString('en-US')} verifications in the last day: ${words
+      .filter(([code]) => totals[code])
+      .map(([code, word]) => `${totals[code]!.toLocaleString('en-US')} ${word}`)
+      .join(', ')}.`;
+    const verifications = page.getByRole('region', { name: 'Verifications' });
+    await waitForValue(() => verifications.getByRole('figure').locator('figcaption').textContent(), expected);
+    await dataRows(page).first().waitFor();
+    await inspect(page, 'api-keys-usage');
   });
 });

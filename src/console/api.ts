@@ -1,5 +1,5 @@
 import type { TypedDocumentString } from './gql/graphql';
-import { inConsoleWords } from './messages';
+import { blamedField, inConsoleWords } from './messages';
 
 /**
  * The console's only way to the API: typed documents POSTed as JSON to /graphql (a
@@ -64,7 +64,7 @@ export async function request<R, V>(document: TypedDocumentString<R, V>, variabl
     const problems = body.errors.map(({ message, extensions: x }) => ({
       message: inConsoleWords(x?.code, x?.field, message, x?.requestId),
       code: x?.code,
-      field: x?.field,
+      field: blamedField(x?.field, message),
     }));
     if (token && problems.some((p) => p.code === 'UNAUTHENTICATED')) {
       session.end();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AccountMenu } from './account';
 import { onSessionExpired, request, session } from './api';
 import { AuditLogPage } from './audit';
+import { ApiKeyPage } from './keyPage';
 import { ApiKeysPage } from './keys';
 import { MembersPage } from './members';
 import { LogoutMutation, ViewerQuery } from './operations';
@@ -9,23 +10,45 @@ import type { Viewer } from './session';
 import { SignIn } from './signin';
 import { Notice } from './ui';
 
-type Route = 'keys' | 'members' | 'audit';
-const SECTIONS: { route: Route; label: string; scope: string }[] = [
+type Section = 'keys' | 'members' | 'audit';
+const SECTIONS: { route: Section; label: string; scope: string }[] = [
   { route: 'keys', label: 'API keys', scope: 'api_keys:read' },
   { route: 'members', label: 'Members', scope: 'members:read' },
   { route: 'audit', label: 'Audit log', scope: 'audit_log:read' },
 ];
 
-const routeOf = (hash: string): Route => (SECTIONS.find((s) => hash === `#/${s.route}`)?.route ?? 'keys');
+/** A section, or one key's page within API keys (#/keys/<id>, apiKey.tsx's keyPageHref). */
+interface Route {
+  section: Section;
+  keyId: string | null;
+}
 
-function useRoute(): Route {
-  const [route, setRoute] = useState(routeOf(location.hash));
+const KEY_PAGE = /^#\/keys\/([^/]+)$/;
+
+function routeOf(hash: string): Route {
+  const key = KEY_PAGE.exec(hash);
+  if (key) return { section: 'keys', keyId: decoded(key[1]!) };
+  return { section: SECTIONS.find((s) => hash === `#/${s.route}`)?.route ?? 'keys', keyId: null };
+}
+
+/** A typed or pasted address may hold a stray %: taken as written rather than breaking the page. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The location's hash, which names the page: effects that follow navigation depend on it. */
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const onChange = () => setRoute(routeOf(location.hash));
+    const onChange = () => setHash(location.hash);
     addEventListener('hashchange', onChange);
     return () => removeEventListener('hashchange', onChange);
   }, []);
-  return route;
+  return hash;
 }
 
 export function App() {
@@ -35,8 +58,9 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   // A notice about the account (a password changed) shows over any page, until the next navigation.
   const [accountNotice, setAccountNotice] = useState<string | null>(null);
-  const route = useRoute();
-  useEffect(() => setAccountNotice(null), [route]);
+  const hash = useHash();
+  const route = routeOf(hash);
+  useEffect(() => setAccountNotice(null), [hash]);
 
   const loadViewer = async () => {
     setLoading(true);
@@ -61,7 +85,7 @@ export function App() {
   // Focus the page's heading after navigation, so a screen reader announces where it is.
   useEffect(() => {
     document.getElementById('page-title')?.focus();
-  }, [route, viewer !== null]);
+  }, [hash, viewer !== null]);
 
   const signOut = async () => {
     try {
@@ -88,7 +112,7 @@ export function App() {
   }
 
   const sections = SECTIONS.filter((s) => viewer.scopes.includes(s.scope));
-  const current = sections.some((s) => s.route === route) ? route : sections[0]?.route;
+  const current = sections.some((s) => s.route === route.section) ? route.section : sections[0]?.route;
   return (
     <div class="shell">
       <header class="topbar">
@@ -112,7 +136,8 @@ export function App() {
         <ul>
           {sections.map((s) => (
             <li>
-              <a href={`#/${s.route}`} aria-current={s.route === current ? 'page' : undefined}>
+              {/* On a key's own page, API keys is where one is rather than the page itself. */}
+              <a href={`#/${s.route}`} aria-current={s.route === current ? (route.keyId ? 'location' : 'page') : undefined}>
                 {s.label}
               </a>
             </li>
@@ -121,7 +146,7 @@ export function App() {
       </nav>
       <main class="content">
         <Notice message={accountNotice} onDismiss={() => setAccountNotice(null)} />
-        {current === 'keys' && <ApiKeysPage viewer={viewer} />}
+        {current === 'keys' && (route.keyId ? <ApiKeyPage key={route.keyId} viewer={viewer} id={route.keyId} /> : <ApiKeysPage viewer={viewer} />)}
         {current === 'members' && <MembersPage viewer={viewer} />}
         {current === 'audit' && <AuditLogPage viewer={viewer} />}
       </main>

@@ -37,3 +37,33 @@ export function tomorrow(): string {
   d.setDate(d.getDate() + 1);
   return dateInputValue(d.toISOString());
 }
+
+const countFormat = new Intl.NumberFormat();
+
+/** A count as people read it: 1,204. */
+export const count = (n: number): string => countFormat.format(n);
+
+const UNITS: [seconds: number, one: string][] = [
+  [86_400, 'day'],
+  [3_600, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
+];
+
+/** Seconds in the largest unit that divides them: 7200 → [2, 'hour'], 90 → [90, 'second']. */
+function inLargestUnit(seconds: number): [n: number, unit: string] {
+  const [size, unit] = UNITS.find(([size]) => seconds % size === 0) ?? UNITS.at(-1)!;
+  return [seconds / size, unit];
+}
+
+/** 1 → "1 second", 86400 → "1 day", 7200 → "2 hours". */
+export function duration(seconds: number): string {
+  const [n, unit] = inLargestUnit(seconds);
+  return `${count(n)} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** A rate limit's window: 60 → "per minute", 7200 → "per 2 hours". */
+export function perPeriod(seconds: number): string {
+  const [n, unit] = inLargestUnit(seconds);
+  return n === 1 ? `per ${unit}` : `per ${count(n)} ${unit}s`;
+}

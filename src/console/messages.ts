@@ -1,3 +1,5 @@
+import { count, duration } from './format';
+
 /**
  * The API's errors in the console's own words. The API words its messages for developers
  * ("RESTRICTED access needs at least one scope", "must be in the future"); a person at the
@@ -15,6 +17,17 @@ const WHAT_IS_MISSING: Record<string, string> = {
 };
 
 type Rewrite = [RegExp, string | ((match: RegExpExecArray, field: string | undefined) => string)];
+
+/** "must be a whole number from 1 to 86400", said of the field it is about. */
+const WHOLE_NUMBER: Record<string, (min: number, max: number) => string> = {
+  limit: (min, max) => `Each rate limit allows ${count(min)} to ${count(max)} uses.`,
+  durationSeconds: (min, max) => `Each rate limit’s period is from ${duration(min)} to ${duration(max)}.`,
+  cost: (min, max) => `A use costs ${count(min)} to ${count(max)} of a rate limit.`,
+  remaining: (min, max) => `Enter ${count(min)} to ${count(max)} credits.`,
+  amount: (min, max) => `Refill with ${count(min)} to ${count(max)} credits.`,
+  dayOfMonth: (min, max) => `Pick a day of the month from ${min} to ${max}.`,
+};
+const wholeNumber = (min: number, max: number) => `Use a whole number from ${count(min)} to ${count(max)}.`;
 
 const BAD_INPUT: Rewrite[] = [
   [/^must not be empty$/, (_, field) => WHAT_IS_MISSING[field ?? ''] ?? 'This cannot be empty.'],
@@ -36,6 +49,17 @@ const BAD_INPUT: Rewrite[] = [
   [/cannot be granted to an API key/, 'Members can be managed only by people, never by a key.'],
   [/^must be between 0 and \d+ \(7 days\)$/, 'Pick a grace period of at most 7 days.'],
   [/^is not a cursor from this list$/, 'The list changed. Reload the page.'],
+  [/^must be a whole number from (\d+) to (\d+)$/, (m, field) => (WHOLE_NUMBER[field ?? ''] ?? wholeNumber)(Number(m[1]), Number(m[2]))],
+  [/^a key has at most (\d+) rate limits$/, (m) => `A key can have at most ${m[1]} rate limits.`],
+  [/^a rate limit name is/, 'Identify each rate limit with 1 to 64 letters, digits and the characters _ . : or -'],
+  [/^two rate limits are named "(.*)"$/, (m) => `Two rate limits are identified as “${m[1]}”: give each its own.`],
+  [/^is for a MONTHLY refill only$/, 'A day of the month is for a monthly refill only.'],
+  [/^"(.*)" is not an IPv4 or IPv6 address or CIDR range$/, (m) => `“${m[1]}” is not an IP address or range. Write one a line, such as 203.0.113.7 or 10.0.0.0/8.`],
+  [/^"(.*)" has a prefix length its address family does not allow$/, (m) => `“${m[1]}” has too long a prefix: at most /32 for IPv4 and /128 for IPv6.`],
+  [/^a key allows at most (\d+) addresses or ranges$/, (m) => `Allow at most ${m[1]} addresses or ranges.`],
+  [/must be a JSON object$/, 'Enter a JSON object, such as {"plan": "pro"}.'],
+  [/^must be at most (\d+) levels deep$/, (m) => `Nest the metadata at most ${m[1]} levels deep.`],
+  [/^must be at most (\d+) bytes as JSON$/, (m) => `Keep the metadata within ${count(Number(m[1]) / 1024)} KB of JSON.`],
 ];
 
 const FORBIDDEN: Rewrite[] = [
@@ -43,6 +67,18 @@ const FORBIDDEN: Rewrite[] = [
   [/beyond your own expiry/, 'A key cannot outlive the access of whoever changes it.'],
   [/^Only an owner can/, 'Only an owner can do this.'],
 ];
+
+/**
+ * The form field a problem belongs to. A rate limit's `name` shares its field name with the
+ * key's own Name, and the API does not say which of the rows it means: every problem with
+ * a rate limit belongs to the rate limits.
+ */
+const RATE_LIMIT_FIELDS = new Set(['limit', 'durationSeconds', 'cost', 'autoApply', 'shared']);
+export function blamedField(field: string | undefined, message: string): string | undefined {
+  if (field && RATE_LIMIT_FIELDS.has(field)) return 'rateLimits';
+  if (field === 'name' && /rate limit|rateLimits\[/.test(message)) return 'rateLimits';
+  return field;
+}
 
 export function inConsoleWords(code: string | undefined, field: string | undefined, message: string, requestId?: string): string {
   const rewrite = (rules: Rewrite[], otherwise: string) => {

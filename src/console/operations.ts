@@ -30,17 +30,41 @@ export const LogoutMutation = graphql(`
   }
 `);
 
+// What the console shows of a key, in the list and on its own page (Edit starts from it):
+// spread by the two queries below, and typed as ConsoleApiKeyFieldsFragment (apiKey.tsx).
+graphql(`
+  fragment ConsoleApiKeyFields on ApiKey {
+    id name description access scopes lastFour status
+    createdAt createdBy expiresAt lastUsedAt
+    owner meta allowedIps
+    rateLimits { name limit durationSeconds autoApply cost shared }
+    credits { remaining refill { interval amount dayOfMonth } }
+  }
+`);
+
 export const ApiKeysQuery = graphql(`
   query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {
     apiKeys(first: $first, after: $after, filter: $filter) {
       totalCount
       edges {
-        node {
-          id name description access scopes lastFour status
-          createdAt createdBy expiresAt lastUsedAt
-        }
+        node { ...ConsoleApiKeyFields }
       }
       pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ApiKeyQuery = graphql(`
+  query ConsoleApiKey($id: ID!) {
+    apiKey(id: $id) { ...ConsoleApiKeyFields }
+  }
+`);
+
+export const UsageQuery = graphql(`
+  query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {
+    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {
+      start total
+      counts { code count }
     }
   }
 `);

@@ -243,12 +243,13 @@ export function Time({ iso, none = '—' }: { iso: string | null | undefined; no
   );
 }
 
-/** Text cut with an ellipsis when its column is too narrow; the whole of it on hover. */
-export function Clipped({ text, className, id }: { text: string; className?: string; id?: string }) {
+/** Text cut with an ellipsis when its column is too narrow; the whole of it on hover. A link when it has `href`. */
+export function Clipped({ text, className, id, href }: { text: string; className?: string; id?: string; href?: string }) {
+  const Tag = href ? 'a' : 'span';
   return (
-    <span class={className ? `clip ${className}` : 'clip'} title={text} id={id}>
+    <Tag class={className ? `clip ${className}` : 'clip'} title={text} id={id} href={href}>
       {text}
-    </span>
+    </Tag>
   );
 }
 

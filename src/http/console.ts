@@ -23,9 +23,10 @@ interface Asset {
 /**
  * esbuild builds in a child process that it keeps for the next build. There is none: the
  * console is bundled once per process. So it is stopped at once rather than idling beside
- * the server for its whole life.
+ * the server for its whole life. The stylesheet is bundled too: the console's own and those
+ * of the libraries it imports (uPlot's), in the order the modules import them.
  */
-async function bundleScript(): Promise<string> {
+async function bundle(): Promise<{ script: string; style: string }> {
   try {
     const result = await build({
       entryPoints: [path.join(SOURCE, 'main.tsx')],
@@ -39,17 +40,17 @@ async function bundleScript(): Promise<string> {
       logLevel: 'silent',
       outfile: 'app.js',
     });
-    return result.outputFiles[0]!.text;
+    const output = (extension: string) => result.outputFiles.find((file) => file.path.endsWith(extension))!.text;
+    return { script: output('.js'), style: output('.css') };
   } finally {
     await stop();
   }
 }
 
 async function bundleConsole(): Promise<Map<string, Asset>> {
-  const [script, html, css, icon] = await Promise.all([
-    bundleScript(),
+  const [{ script, style: css }, html, icon] = await Promise.all([
+    bundle(),
     readFile(path.join(SOURCE, 'index.html'), 'utf8'),
-    readFile(path.join(SOURCE, 'styles.css'), 'utf8'),
     readFile(path.join(SOURCE, 'favicon.svg'), 'utf8'),
   ]);
   return new Map([

@@ -18,7 +18,10 @@ type Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
     "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
-    "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id name description access scopes lastFour status\n          createdAt createdBy expiresAt lastUsedAt\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
+    "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n": typeof types.ConsoleApiKeyFieldsFragmentDoc,
+    "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node { ...ConsoleApiKeyFields }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
+    "\n  query ConsoleApiKey($id: ID!) {\n    apiKey(id: $id) { ...ConsoleApiKeyFields }\n  }\n": typeof types.ConsoleApiKeyDocument,
+    "\n  query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start total\n      counts { code count }\n    }\n  }\n": typeof types.ConsoleUsageDocument,
     "\n  query ConsoleScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ConsoleScopeCatalogDocument,
     "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id }\n    }\n  }\n": typeof types.ConsoleCreateApiKeyDocument,
     "\n  mutation ConsoleUpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey { id }\n    }\n  }\n": typeof types.ConsoleUpdateApiKeyDocument,
@@ -35,7 +38,10 @@ const documents: Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": types.ConsoleViewerDocument,
     "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
-    "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id name description access scopes lastFour status\n          createdAt createdBy expiresAt lastUsedAt\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleApiKeysDocument,
+    "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n": types.ConsoleApiKeyFieldsFragmentDoc,
+    "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node { ...ConsoleApiKeyFields }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleApiKeysDocument,
+    "\n  query ConsoleApiKey($id: ID!) {\n    apiKey(id: $id) { ...ConsoleApiKeyFields }\n  }\n": types.ConsoleApiKeyDocument,
+    "\n  query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start total\n      counts { code count }\n    }\n  }\n": types.ConsoleUsageDocument,
     "\n  query ConsoleScopeCatalog {\n    scopeCatalog\n  }\n": types.ConsoleScopeCatalogDocument,
     "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id }\n    }\n  }\n": types.ConsoleCreateApiKeyDocument,
     "\n  mutation ConsoleUpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey { id }\n    }\n  }\n": types.ConsoleUpdateApiKeyDocument,
@@ -64,7 +70,19 @@ export function graphql(source: "\n  mutation ConsoleLogout {\n    logout\n  }\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id name description access scopes lastFour status\n          createdAt createdBy expiresAt lastUsedAt\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleApiKeysDocument;
+export function graphql(source: "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n"): typeof import('./graphql').ConsoleApiKeyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node { ...ConsoleApiKeyFields }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleApiKey($id: ID!) {\n    apiKey(id: $id) { ...ConsoleApiKeyFields }\n  }\n"): typeof import('./graphql').ConsoleApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start total\n      counts { code count }\n    }\n  }\n"): typeof import('./graphql').ConsoleUsageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -78,6 +78,13 @@ export type CreateApiKeyInput = {
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type CreateWebhookInput = {
+  /** Events, each one of: api_key.created, api_key.updated, api_key.rotated, api_key.revoked, api_key.leaked, api_key.expiring, member.added, member.removed, member.role_changed. */
+  events: Array<Scalars['String']['input']>;
+  /** An absolute https URL, at most 2,000 characters. */
+  url: Scalars['String']['input'];
+};
+
 export type CreditRefillInput = {
   /** The balance after each refill (it replaces what is left). */
   amount: Scalars['Int']['input'];
@@ -95,6 +102,13 @@ export type CreditsInput = {
   /** The balance now; each use costs 1 or what the verifyApiKey caller says. */
   remaining: Scalars['Int']['input'];
 };
+
+/** What a secret scanner's report of one of the organization's keys does. */
+export type LeakPolicy =
+  /** Keep the key working, flag it as leaked, audit and announce the report. */
+  | 'NOTIFY'
+  /** Revoke the key at once (the default). */
+  | 'REVOKE';
 
 export type MemberRole =
   /** Every scope. */
@@ -148,6 +162,18 @@ export type UpdateApiKeyInput = {
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type UpdateOrganizationInput = {
+  leakPolicy?: InputMaybe<LeakPolicy>;
+};
+
+/** What to change; a field left out (or null) is kept. */
+export type UpdateWebhookInput = {
+  /** Enabling clears disabledReason and sends what is pending at once. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The size of a usage bucket; buckets are aligned to UTC. */
 export type UsageInterval =
   | 'DAY'
@@ -164,6 +190,14 @@ export type VerificationCode =
   | 'REVOKED'
   | 'USAGE_EXCEEDED'
   | 'VALID';
+
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Given up after a day of failed attempts. */
+  | 'FAILED'
+  /** Not delivered yet: waiting for its next attempt. */
+  | 'PENDING';
 
 export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -184,6 +218,8 @@ export type ConsoleLogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleLogoutMutation = { __typename?: 'Mutation', logout: boolean };
 
+export type ConsoleApiKeyFieldsFragment = { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null };
+
 export type ConsoleApiKeysQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -191,7 +227,24 @@ export type ConsoleApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type ConsoleApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type ConsoleApiKeyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleApiKeyQuery = { __typename?: 'Query', apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } | null };
+
+export type ConsoleUsageQueryVariables = Exact<{
+  apiKeyId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+  interval: UsageInterval;
+}>;
+
+
+export type ConsoleUsageQuery = { __typename?: 'Query', usage: Array<{ __typename?: 'UsageBucket', start: string, total: number, counts: Array<{ __typename?: 'UsageCount', code: VerificationCode, count: number }> }> };
 
 export type ConsoleScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -293,7 +346,40 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ConsoleApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleApiKeyFields on ApiKey {
+  id
+  name
+  description
+  access
+  scopes
+  lastFour
+  status
+  createdAt
+  createdBy
+  expiresAt
+  lastUsedAt
+  owner
+  meta
+  allowedIps
+  rateLimits {
+    name
+    limit
+    durationSeconds
+    autoApply
+    cost
+    shared
+  }
+  credits {
+    remaining
+    refill {
+      interval
+      amount
+      dayOfMonth
+    }
+  }
+}
+    `, {"fragmentName":"ConsoleApiKeyFields"}) as unknown as TypedDocumentString<ConsoleApiKeyFieldsFragment, unknown>;
 export const ConsoleViewerDocument = new TypedDocumentString(`
     query ConsoleViewer {
   viewer {
@@ -329,17 +415,7 @@ export const ConsoleApiKeysDocument = new TypedDocumentString(`
     totalCount
     edges {
       node {
-        id
-        name
-        description
-        access
-        scopes
-        lastFour
-        status
-        createdAt
-        createdBy
-        expiresAt
-        lastUsedAt
+        ...ConsoleApiKeyFields
       }
     }
     pageInfo {
@@ -348,7 +424,88 @@ export const ConsoleApiKeysDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleApiKeysQuery, ConsoleApiKeysQueryVariables>;
+    fragment ConsoleApiKeyFields on ApiKey {
+  id
+  name
+  description
+  access
+  scopes
+  lastFour
+  status
+  createdAt
+  createdBy
+  expiresAt
+  lastUsedAt
+  owner
+  meta
+  allowedIps
+  rateLimits {
+    name
+    limit
+    durationSeconds
+    autoApply
+    cost
+    shared
+  }
+  credits {
+    remaining
+    refill {
+      interval
+      amount
+      dayOfMonth
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleApiKeysQuery, ConsoleApiKeysQueryVariables>;
+export const ConsoleApiKeyDocument = new TypedDocumentString(`
+    query ConsoleApiKey($id: ID!) {
+  apiKey(id: $id) {
+    ...ConsoleApiKeyFields
+  }
+}
+    fragment ConsoleApiKeyFields on ApiKey {
+  id
+  name
+  description
+  access
+  scopes
+  lastFour
+  status
+  createdAt
+  createdBy
+  expiresAt
+  lastUsedAt
+  owner
+  meta
+  allowedIps
+  rateLimits {
+    name
+    limit
+    durationSeconds
+    autoApply
+    cost
+    shared
+  }
+  credits {
+    remaining
+    refill {
+      interval
+      amount
+      dayOfMonth
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleApiKeyQuery, ConsoleApiKeyQueryVariables>;
+export const ConsoleUsageDocument = new TypedDocumentString(`
+    query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {
+  usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {
+    start
+    total
+    counts {
+      code
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUsageQuery, ConsoleUsageQueryVariables>;
 export const ConsoleScopeCatalogDocument = new TypedDocumentString(`
     query ConsoleScopeCatalog {
   scopeCatalog
