@@ -12,6 +12,8 @@ import { schema } from './graphql/schema';
 import { clientAddressResolver } from './http/clientAddress';
 import { consolePlugin } from './http/console';
 import { healthPlugin } from './http/health';
+import { GitHubKeys, secretScanningPlugin } from './http/secretScanning';
+import { reportLeakedKeys } from './keys/leaks';
 import { requestIdOf, requestIdPlugin } from './requestId';
 import { requestLimitsPlugin } from './http/requestLimits';
 import { loggableError } from './logger';
@@ -65,6 +67,12 @@ export function createApp(services: Services): App {
       requestIdPlugin(),
       deviceCookiePlugin(GRAPHQL_ENDPOINT),
       healthPlugin(services.database),
+      secretScanningPlugin({
+        keys: new GitHubKeys(config.gitHubSecretScanningKeys, logger),
+        clientAddress,
+        // GitHub's reports follow each organization's leak policy (REVOKE or NOTIFY).
+        report: (reports, ip) => reportLeakedKeys(services.invalidations, reports, { kind: 'SYSTEM', id: 'github', ip }, 'organization'),
+      }),
       consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       metricsPlugin(services.metrics, { serve: config.metrics }),
       requestLimitsPlugin({ graphqlEndpoint: GRAPHQL_ENDPOINT, maxBodyBytes: config.maxBodyBytes }),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { isEmail } from './validation';
@@ -75,7 +76,29 @@ const env = z.object({
   USAGE_RETENTION_MINUTE_DAYS: int(1, 3650).default(2),
   USAGE_RETENTION_HOUR_DAYS: int(1, 3650).default(90),
   USAGE_RETENTION_DAY_DAYS: int(1, 36500).default(730),
+  // Webhook receivers on loopback, private and link-local addresses, and over plain http (SPEC §10).
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  // GitHub's secret-scanning public keys: the JSON document GitHub serves, or a path to it.
+  GITHUB_SECRET_SCANNING_KEYS: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      try {
+        const text = value.startsWith('{') ? value : readFileSync(value, 'utf8');
+        return gitHubKeysDocument.parse(JSON.parse(text));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `expected GitHub's public_keys JSON document or a readable path to it (${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'})` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
+
+/** GitHub's `meta/public_keys/secret_scanning` document: the keys its reports are signed with. */
+export const gitHubKeysDocument = z.object({
+  public_keys: z.array(z.object({ key_identifier: z.string().min(1), key: z.string().min(1), is_current: z.boolean().optional() })).min(1),
+});
+export type GitHubKeysDocument = z.infer<typeof gitHubKeysDocument>;
 
 /**
  * Which proxies in front of Keyward are trusted to report the client's address in
@@ -136,6 +159,10 @@ export interface Config {
   bcryptQueueSize: number;
   usageAnalytics: boolean;
   usageRetention: { minuteDays: number; hourDays: number; dayDays: number };
+  /** Let webhooks reach non-public addresses and plain-http URLs: for tests and closed networks. */
+  webhookAllowPrivate: boolean;
+  /** Null: fetched from GitHub's meta endpoint when a report arrives. */
+  gitHubSecretScanningKeys: GitHubKeysDocument | null;
 }
 
 export class ConfigError extends Error {
@@ -200,5 +227,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bcryptQueueSize: e.BCRYPT_QUEUE_SIZE,
     usageAnalytics: e.USAGE_ANALYTICS,
     usageRetention: { minuteDays: e.USAGE_RETENTION_MINUTE_DAYS, hourDays: e.USAGE_RETENTION_HOUR_DAYS, dayDays: e.USAGE_RETENTION_DAY_DAYS },
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    gitHubSecretScanningKeys: e.GITHUB_SECRET_SCANNING_KEYS ?? null,
   };
 }

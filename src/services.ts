@@ -15,6 +15,8 @@ import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { SessionVerifier } from './sessions/sessions';
 import { UsageCounter } from './usage/usageCounts';
+import { WebhookDelivery } from './webhooks/delivery';
+import { ExpiryReminders } from './webhooks/reminders';
 
 /**
  * What the process is made of, built once: the composition root. The GraphQL and HTTP
@@ -45,6 +47,10 @@ export interface Services {
   usageCounts: UsageCounter;
   sessions: SessionVerifier;
   wrongKeys: WrongKeyRate;
+  /** Sends the webhook outbox, shared with every other instance. */
+  webhookDelivery: WebhookDelivery;
+  /** Queues api_key.expiring, one instance at a time. */
+  expiryReminders: ExpiryReminders;
 }
 
 /** How long a credential's row may be served from memory without being read again. */
@@ -59,6 +65,10 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
   sessionTouches.start();
   leases.start();
   usageCounts.start();
+  const webhookDelivery = new WebhookDelivery(database.db, logger, { allowPrivate: config.webhookAllowPrivate });
+  const expiryReminders = new ExpiryReminders(database.db, logger);
+  webhookDelivery.start();
+  expiryReminders.start();
   const catalog = new ScopeCatalog(config.scopeResources);
   const credentials = new CredentialCache<CachedCredential>({ max: config.credentialCacheSize, ttlMs: CREDENTIAL_TTL_MS });
   const bcrypt = new BcryptQueue(threadPoolSize(), config.bcryptQueueSize);
@@ -96,6 +106,8 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     usageCounts,
     sessions: new SessionVerifier(database.db, credentials, sessionTouches),
     wrongKeys: new WrongKeyRate(),
+    webhookDelivery,
+    expiryReminders,
   };
 }
 
@@ -103,6 +115,8 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
 export async function closeServices(services: Services): Promise<void> {
   services.limiter.stop();
   await services.invalidations.stop();
+  // Before the database closes: deliveries in flight are handed back to be sent again.
+  await Promise.all([services.webhookDelivery.stop(), services.expiryReminders.stop()]);
   await Promise.all([services.usage.stop(), services.sessionTouches.stop(), services.leases.stop(), services.usageCounts.stop()]);
   await services.passwords.settled();
   await services.database.close();

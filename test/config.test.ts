@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
 
@@ -33,6 +36,8 @@ describe('configuration', () => {
       bcryptQueueSize: 64,
       usageAnalytics: true,
       usageRetention: { minuteDays: 2, hourDays: 90, dayDays: 730 },
+      webhookAllowPrivate: false,
+      gitHubSecretScanningKeys: null,
     });
   });
 
@@ -51,6 +56,7 @@ describe('configuration', () => {
       REQUEST_TIMEOUT_MS: '5000',
       TRUST_PROXY: '10.0.0.0/8, loopback',
       METRICS: 'true',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -64,12 +70,24 @@ describe('configuration', () => {
       requestTimeoutMs: 5_000,
       trustProxy: { kind: 'addresses', addresses: ['10.0.0.0/8', 'loopback'] },
       metrics: true,
+      webhookAllowPrivate: true,
     });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ kind: 'all' });
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ kind: 'none' });
     expect(loadConfig({ DATABASE_URL: 'memory://' }).database).toEqual({ kind: 'pglite-memory' });
     expect(loadConfig({ DATA_DIR: '/var/lib/keyward' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/keyward' });
+  });
+
+  it("reads GitHub's secret-scanning keys as the JSON document or a path to it, and names the variable when neither", () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const document = { public_keys: [{ key_identifier: 'abc', key: publicKey.export({ type: 'spki', format: 'pem' }).toString(), is_current: true }] };
+    expect(loadConfig({ GITHUB_SECRET_SCANNING_KEYS: JSON.stringify(document) }).gitHubSecretScanningKeys).toEqual(document);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-')), 'keys.json');
+    writeFileSync(file, JSON.stringify(document));
+    expect(loadConfig({ GITHUB_SECRET_SCANNING_KEYS: file }).gitHubSecretScanningKeys).toEqual(document);
+    expect(problem({ GITHUB_SECRET_SCANNING_KEYS: '/nowhere/keys.json' })).toMatch(/^GITHUB_SECRET_SCANNING_KEYS: expected GitHub's public_keys JSON document/);
+    expect(problem({ GITHUB_SECRET_SCANNING_KEYS: '{"public_keys": []}' })).toMatch(/^GITHUB_SECRET_SCANNING_KEYS: /);
   });
 
   it('turns sign-up, GraphiQL and introspection off in production unless asked', () => {
@@ -91,6 +109,7 @@ describe('configuration', () => {
     [{ REQUEST_TIMEOUT_MS: 'soon' }, /^REQUEST_TIMEOUT_MS: /],
     [{ TRUST_PROXY: 'not an address' }, /^TRUST_PROXY: /],
     [{ METRICS: 'perhaps' }, /^METRICS: /],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'sometimes' }, /^WEBHOOK_ALLOW_PRIVATE: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme' }, /^BOOTSTRAP_ADMIN_EMAIL: must be set together/],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'nope', BOOTSTRAP_ADMIN_PASSWORD: 'long enough pass' }, /^BOOTSTRAP_ADMIN_EMAIL: /],
     [{ BOOTSTRAP_ORGANIZATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'a@b.test', BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],

@@ -229,3 +229,77 @@ export const ScopeCatalog = graphql(`
     scopeCatalog
   }
 `);
+
+export const RevokeLeakedApiKeys = graphql(`
+  mutation RevokeLeakedApiKeys($keys: [String!]!) {
+    revokeLeakedApiKeys(keys: $keys)
+  }
+`);
+
+export const LeakPolicy = graphql(`
+  query LeakPolicy {
+    viewer { organization { id leakPolicy } }
+  }
+`);
+
+export const UpdateOrganization = graphql(`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) { id leakPolicy }
+  }
+`);
+
+export const ApiKeyLeak = graphql(`
+  query ApiKeyLeak($id: ID!) {
+    apiKey(id: $id) { id status leakedAt revokedAt }
+  }
+`);
+
+export const Webhooks = graphql(`
+  query Webhooks {
+    webhooks { id url events enabled disabledReason createdAt }
+  }
+`);
+
+export const CreateWebhook = graphql(`
+  mutation CreateWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) {
+      secret
+      webhook { id url events enabled disabledReason createdAt }
+    }
+  }
+`);
+
+export const UpdateWebhook = graphql(`
+  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+    updateWebhook(id: $id, input: $input) {
+      webhook { id url events enabled disabledReason }
+    }
+  }
+`);
+
+export const DeleteWebhook = graphql(`
+  mutation DeleteWebhook($id: ID!) {
+    deleteWebhook(id: $id) { id }
+  }
+`);
+
+export const WebhookDeliveries = graphql(`
+  query WebhookDeliveries($webhookId: ID!, $first: Int) {
+    webhookDeliveries(webhookId: $webhookId, first: $first) {
+      id type payload status createdAt nextAttemptAt deliveredAt failedAt
+      attempts { at statusCode error durationMs }
+    }
+  }
+`);
+
+export const ResendWebhookDelivery = graphql(`
+  mutation ResendWebhookDelivery($id: ID!) {
+    resendWebhookDelivery(id: $id) { id status nextAttemptAt }
+  }
+`);
+
+export const SendTestWebhook = graphql(`
+  mutation SendTestWebhook($webhookId: ID!) {
+    sendTestWebhook(webhookId: $webhookId) { id type status payload }
+  }
+`);

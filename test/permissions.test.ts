@@ -16,9 +16,18 @@ import {
   RotateApiKey,
   ScopeCatalog,
   Usage,
+  RevokeLeakedApiKeys,
+  UpdateOrganization,
   SignUp,
   UpdateApiKey,
   UpdateMemberRole,
+  CreateWebhook,
+  DeleteWebhook,
+  ResendWebhookDelivery,
+  SendTestWebhook,
+  UpdateWebhook,
+  WebhookDeliveries,
+  Webhooks,
   VerifyApiKey,
   Viewer,
 } from './operations';
@@ -65,6 +74,28 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t.close());
+
+// This file checks who may call what: nothing it queues is meant to reach a receiver, and
+// the endpoints' host names below are never resolved.
+beforeAll(() => t.services.webhookDelivery.stop());
+const HOOK_URL = 'https://receiver.example/hook';
+
+/** An endpoint for an operation to act on, made by the owner. */
+async function freshWebhookId(): Promise<string> {
+  const { createWebhook } = await t.ok(CreateWebhook, { input: { url: HOOK_URL, events: ['api_key.revoked'] } }, { token: await tokenFor('OWNER') });
+  return createWebhook.webhook.id;
+}
+
+/** One endpoint and one of its deliveries, shared by the operations that leave them in place. */
+let sharedWebhook: Promise<{ webhookId: string; deliveryId: string }> | null = null;
+function shared() {
+  sharedWebhook ??= (async () => {
+    const webhookId = await freshWebhookId();
+    const { sendTestWebhook } = await t.ok(SendTestWebhook, { webhookId }, { token: await tokenFor('OWNER') });
+    return { webhookId, deliveryId: sendTestWebhook.id };
+  })();
+  return sharedWebhook;
+}
 
 /** A fresh session for each run, so an operation like logout cannot spoil the next one. */
 async function tokenFor(caller: Caller): Promise<string | undefined> {
@@ -135,6 +166,34 @@ const rows: Record<string, Row> = {
     run: (token) => t.execute(Usage, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() }, { token }),
   },
   verifyApiKey: { needs: 'public', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
+  // Public by design: a holder of a leaked key may revoke it (a string that is no key revokes nothing).
+  revokeLeakedApiKeys: { needs: 'public', run: (token) => t.execute(RevokeLeakedApiKeys, { keys: ['not a key'] }, { token, ip: `198.51.100.${++n % 250}` }) },
+  updateOrganization: { needs: { scope: 'organization:write' }, run: (token) => t.execute(UpdateOrganization, { input: { leakPolicy: 'REVOKE' } }, { token }) },
+  webhooks: { needs: { scope: 'organization:read' }, run: (token) => t.execute(Webhooks, {}, { token }) },
+  webhookDeliveries: {
+    needs: { scope: 'organization:read' },
+    run: async (token) => t.execute(WebhookDeliveries, { webhookId: (await shared()).webhookId }, { token }),
+  },
+  createWebhook: {
+    needs: { scope: 'organization:write' },
+    run: (token) => t.execute(CreateWebhook, { input: { url: HOOK_URL, events: ['member.added'] } }, { token }),
+  },
+  updateWebhook: {
+    needs: { scope: 'organization:write' },
+    run: async (token) => t.execute(UpdateWebhook, { id: (await shared()).webhookId, input: { events: ['api_key.revoked'] } }, { token }),
+  },
+  deleteWebhook: {
+    needs: { scope: 'organization:write' },
+    run: async (token) => t.execute(DeleteWebhook, { id: await freshWebhookId() }, { token }),
+  },
+  resendWebhookDelivery: {
+    needs: { scope: 'organization:write' },
+    run: async (token) => t.execute(ResendWebhookDelivery, { id: (await shared()).deliveryId }, { token }),
+  },
+  sendTestWebhook: {
+    needs: { scope: 'organization:write' },
+    run: async (token) => t.execute(SendTestWebhook, { webhookId: (await shared()).webhookId }, { token }),
+  },
   createApiKey: {
     needs: { scope: 'api_keys:write' },
     run: (token) => t.execute(CreateApiKey, { input: { name: `made ${++n}`, access: 'RESTRICTED', scopes: ['api_keys:read'] } }, { token }),

@@ -4,7 +4,7 @@ import { apiKeys, auditEvents, members, organizations, type AuditEventRow } from
 import { badInput } from '../errors';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
 import * as valid from '../validation';
-import { enqueueEvent, isWebhookEvent } from '../webhooks/outbox';
+import { enqueueEvents, isWebhookEvent, type QueuedEvent } from '../webhooks/outbox';
 
 /**
  * The audit log (SPEC §5): one row per change, written with the same transaction handle as
@@ -24,10 +24,19 @@ export const AUDIT_ACTIONS = [
   'member.login',
   'member.login_failed',
   'organization.created',
+  'organization.updated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.disabled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** SYSTEM: Keyward itself (the bootstrap); ANONYMOUS: a caller with no principal (a failed login). */
+/**
+ * SYSTEM: Keyward itself (the bootstrap, expiry reminders) or a trusted reporter it names by
+ * `id` (`github`: the secret-scanning partner program); ANONYMOUS: a caller with no
+ * principal (a failed login, a holder revoking a leaked key).
+ */
 export type ActorKind = 'MEMBER' | 'API_KEY' | 'SYSTEM' | 'ANONYMOUS';
 
 export interface Actor {
@@ -49,16 +58,37 @@ export async function recordAudit(
   targetId: string | null,
   details?: Record<string, string>,
 ): Promise<void> {
-  await tx.insert(auditEvents).values({
-    organizationId,
-    action,
-    actorKind: actor.kind,
-    actorId: actor.id,
-    targetId,
-    ip: actor.ip,
-    details: details ?? null,
-  });
-  if (isWebhookEvent(action)) await enqueueEvent(tx, organizationId, action, { id: targetId, ...details });
+  await recordAudits(tx, [{ organizationId, action, actor, targetId, details }]);
+}
+
+export interface AuditRecord {
+  organizationId: string;
+  action: AuditAction;
+  actor: Actor;
+  targetId: string | null;
+  /** Where a leak was reported (source, URL); never a secret. */
+  details?: Record<string, string>;
+}
+
+/** Several events of one transaction in one insert (a batch of leaked keys), announced as `recordAudit` does. */
+export async function recordAudits(tx: Queryable, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.insert(auditEvents).values(
+    records.map((r) => ({
+      organizationId: r.organizationId,
+      action: r.action,
+      actorKind: r.actor.kind,
+      actorId: r.actor.id,
+      targetId: r.targetId,
+      ip: r.actor.ip,
+      details: r.details ?? null,
+    })),
+  );
+  const events: QueuedEvent[] = [];
+  for (const r of records) {
+    if (isWebhookEvent(r.action)) events.push({ organizationId: r.organizationId, type: r.action, data: { id: r.targetId, ...r.details } });
+  }
+  await enqueueEvents(tx, events);
 }
 
 /** Failed sign-ins into one account within this window are one event with a count. */
@@ -135,6 +165,7 @@ export interface DescribedAuditEvent extends AuditEventRow {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const targetsAMember = (action: string) => action.startsWith('member.');
 const targetsAKey = (action: string) => action.startsWith('api_key.');
+const targetsAWebhook = (action: string) => action.startsWith('webhook.');
 
 /**
  * Names for a page of events, looked up in one query per kind of thing named (members by
@@ -177,7 +208,7 @@ export async function describeAuditEvents(db: Queryable, organizationId: string,
 
   return events.map((event) => {
     const actorName =
-      event.actorKind === 'SYSTEM' ? 'Keyward' : event.actorId === null ? null : (actorNames[event.actorKind]?.get(event.actorId) ?? null);
+      event.actorKind === 'SYSTEM' ? (event.actorId === 'github' ? 'GitHub secret scanning' : 'Keyward') : event.actorId === null ? null : (actorNames[event.actorKind]?.get(event.actorId) ?? null);
     const self = event.targetId !== null && event.targetId === event.actorId;
     const targetName =
       event.targetId === null
@@ -188,7 +219,10 @@ export async function describeAuditEvents(db: Queryable, organizationId: string,
             ? (keyNames.get(event.targetId) ?? null)
             : event.action === 'organization.created'
               ? organizationName
-              : null;
+              : // An endpoint is named by the host recorded with the event: its URL may carry a token.
+                targetsAWebhook(event.action)
+                ? (event.details?.host ?? null)
+                : null;
     return { ...event, actorName, targetName: self ? null : targetName, summary: summaryOf(event.action, targetName, self, event.count) };
   });
 }
@@ -225,6 +259,16 @@ function summaryOf(action: string, target: string | null, self: boolean, times: 
       return `${times > 1 ? `${times} failed sign-ins` : 'Failed sign-in'}${target === null ? '' : ` as ${target}`}`;
     case 'organization.created':
       return target === null ? 'Created the organization' : `Created organization "${target}"`;
+    case 'webhook.created':
+      return target === null ? 'Added a webhook endpoint' : `Added a webhook endpoint at ${target}`;
+    case 'webhook.updated':
+      return target === null ? 'Edited a webhook endpoint' : `Edited the webhook endpoint at ${target}`;
+    case 'webhook.deleted':
+      return target === null ? 'Removed a webhook endpoint' : `Removed the webhook endpoint at ${target}`;
+    case 'webhook.disabled':
+      return `Disabled ${target === null ? 'a webhook endpoint' : `the webhook endpoint at ${target}`} after a day of failed deliveries`;
+    case 'organization.updated':
+      return "Changed the organization's settings";
     default:
       return action;
   }

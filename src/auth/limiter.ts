@@ -41,6 +41,9 @@ export const LIMITS = {
   // A client that signed in to the account before (a device token): its own budget, which
   // only the holder of that token can spend.
   loginDevice: { points: 10, windowSeconds: 15 * 60 },
+  // revokeLeakedApiKeys: anyone may call it, with up to 1,000 keys a call; an address gets
+  // 10 calls a minute — plenty for a holder, too few to test key guesses in bulk.
+  leakReportClient: { points: 10, windowSeconds: 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof LIMITS;

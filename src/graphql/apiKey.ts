@@ -76,6 +76,7 @@ export const ApiKeyRef = builder.objectRef<keys.ApiKeyView>('ApiKey').implement(
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Accurate to within a few seconds.' }),
     rotatedAt: t.expose('rotatedAt', { type: 'DateTime', nullable: true }),
     owner: t.exposeString('owner', { nullable: true, description: "The platform's customer the key belongs to." }),
+    leakedAt: t.expose('leakedAt', { type: 'DateTime', nullable: true, description: 'When the key was first reported exposed (a secret scanner, or revokeLeakedApiKeys).' }),
     meta: t.field({ type: 'JSONObject', nullable: true, description: 'What the platform attached to the key.', resolve: (k) => k.meta ?? null }),
     allowedIps: t.exposeStringList('allowedIps', { description: 'Addresses and CIDR ranges the key may be used from; empty allows any.' }),
     rateLimits: t.field({ type: [RateLimitRef], resolve: (k) => k.rateLimits }),

@@ -28,12 +28,14 @@ const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs
  */
 const WHOLE_VALUES = new Set(['meta']);
 
+/** Fields whose own rule allows longer text: a webhook's URL (webhooks/webhooks.ts, 2,000). */
+const LONGER_STRINGS: Record<string, number> = { url: 2_000 };
+
 function checkInput(field: string, value: unknown, whole = false): void {
   if (typeof value === 'string') {
     if (FORBIDDEN_CHARACTERS.test(value)) throw badInput(field, 'must not contain control characters or invalid Unicode');
-    if (!whole && value.length > STRING_ARGUMENT_MAX && characterCount(value) > STRING_ARGUMENT_MAX) {
-      throw badInput(field, `must be at most ${STRING_ARGUMENT_MAX} characters`);
-    }
+    const max = LONGER_STRINGS[field] ?? STRING_ARGUMENT_MAX;
+    if (!whole && value.length > max && characterCount(value) > max) throw badInput(field, `must be at most ${max} characters`);
   } else if (Array.isArray(value)) {
     if (!whole && value.length > LIST_ARGUMENT_MAX) throw badInput(field, `must have at most ${LIST_ARGUMENT_MAX} items`);
     for (const item of value) checkInput(field, item, whole);
@@ -49,9 +51,14 @@ function checkInput(field: string, value: unknown, whole = false): void {
 
 /**
  * Arguments the field itself judges. verifyApiKey answers a code, never an error (SPEC §5):
- * a key with a NUL or of any length is MALFORMED to it, and the body limit bounds its size.
+ * a key with a NUL or of any length is MALFORMED to it, and the body limit bounds its size;
+ * revokeLeakedApiKeys bounds its own list.
  */
-const EXEMPT_ARGUMENTS: Record<string, string> = { 'Query.verifyApiKey': 'key' };
+const EXEMPT_ARGUMENTS: Record<string, string> = {
+  'Query.verifyApiKey': 'key',
+  // Up to 1,000 strings, each anything someone found: what is not a key is simply not revoked.
+  'Mutation.revokeLeakedApiKeys': 'keys',
+};
 
 export class InputLimitsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(

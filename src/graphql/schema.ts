@@ -8,6 +8,8 @@ import './session';
 import './audit';
 import './apiKey';
 import './usage';
+import './webhook';
+import './leaks';
 
 /** Sorted so that the printed SDL changes only when the schema does. */
 export const schema = lexicographicSortSchema(builder.toSchema());

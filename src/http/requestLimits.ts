@@ -62,7 +62,12 @@ export function requestLimitsPlugin(options: { graphqlEndpoint: string; maxBodyB
 }
 
 async function readAtMost(request: Request, max: number, tooLarge: () => Error): Promise<string> {
-  if (!request.body) return '';
+  return (await readBytesAtMost(request, max, tooLarge)).toString('utf8');
+}
+
+/** The body's bytes, counted as they stream and cut at `max` (`tooLarge` is thrown). */
+export async function readBytesAtMost(request: Request, max: number, tooLarge: () => Error): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -76,5 +81,5 @@ async function readAtMost(request: Request, max: number, tooLarge: () => Error):
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

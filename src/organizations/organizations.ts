@@ -5,6 +5,7 @@ import type { Queryable } from '../db/open';
 import { isUniqueViolation } from '../db/errors';
 import { members, organizations, type MemberRow, type OrganizationRow } from '../db/schema';
 import { badInput } from '../errors';
+import type { Tenant } from '../tenant';
 import * as valid from '../validation';
 
 export interface NewOrganization {
@@ -65,4 +66,20 @@ export async function organizationCount(db: Queryable): Promise<number> {
 export async function getOrganization(db: Queryable, id: string): Promise<OrganizationRow | undefined> {
   const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
   return row;
+}
+
+export type LeakPolicy = 'REVOKE' | 'NOTIFY';
+
+/**
+ * The organization's settings (SPEC §10: `leakPolicy`, what a secret scanner's report of
+ * one of its keys does). Audited as `organization.updated`; a change to nothing writes nothing.
+ */
+export async function updateOrganizationSettings(tenant: Tenant, settings: { leakPolicy?: LeakPolicy | null }): Promise<OrganizationRow> {
+  return tenant.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(organizations).where(eq(organizations.id, tenant.organizationId)).for('update');
+    if (!settings.leakPolicy || settings.leakPolicy === current!.leakPolicy) return current!;
+    const [row] = await tx.update(organizations).set({ leakPolicy: settings.leakPolicy }).where(eq(organizations.id, tenant.organizationId)).returning();
+    await recordAudit(tx, tenant.organizationId, 'organization.updated', tenant.actor, tenant.organizationId, { leakPolicy: settings.leakPolicy });
+    return row!;
+  });
 }

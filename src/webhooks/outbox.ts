@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
 import { webhookMessages, webhooks } from '../db/schema';
 
@@ -30,9 +30,9 @@ export const newMessageId = () => `msg_${randomBytes(16).toString('base64url')}`
 /**
  * Queues `type` for every enabled endpoint of the organization subscribed to it, in one
  * statement. The body is Standard Webhooks' `{ type, timestamp, data }`; `data` carries the
- * key's or member's `id`, never a secret.
+ * key's or member's `id`, never a secret. Returns the IDs of the messages queued.
  */
-export async function enqueueEvent(tx: Queryable, organizationId: string, type: WebhookEvent | 'webhook.test', data: Record<string, unknown>, onlyWebhookId?: string): Promise<void> {
+export async function enqueueEvent(tx: Queryable, organizationId: string, type: WebhookEvent | 'webhook.test', data: Record<string, unknown>, onlyWebhookId?: string): Promise<string[]> {
   const timestamp = new Date().toISOString();
   const payload = { type, timestamp, data: { ...data, organizationId } };
   const targets = await tx
@@ -44,6 +44,43 @@ export async function enqueueEvent(tx: Queryable, organizationId: string, type: 
         onlyWebhookId ? eq(webhooks.id, onlyWebhookId) : and(eq(webhooks.enabled, true), sql`${type} = any(${webhooks.events})`),
       ),
     );
-  if (targets.length === 0) return;
-  await tx.insert(webhookMessages).values(targets.map((t) => ({ id: newMessageId(), webhookId: t.id, organizationId, type, payload })));
+  if (targets.length === 0) return [];
+  const queued = await tx
+    .insert(webhookMessages)
+    .values(targets.map((t) => ({ id: newMessageId(), webhookId: t.id, organizationId, type, payload })))
+    .returning({ id: webhookMessages.id });
+  return queued.map((m) => m.id);
+}
+
+export interface QueuedEvent {
+  organizationId: string;
+  type: WebhookEvent;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Many events at once (a batch of leaked keys): one read of the organizations' endpoints
+ * and one insert of all the messages, in the caller's transaction.
+ */
+export async function enqueueEvents(tx: Queryable, events: readonly QueuedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const organizationIds = [...new Set(events.map((e) => e.organizationId))];
+  const endpoints = await tx
+    .select({ id: webhooks.id, organizationId: webhooks.organizationId, events: webhooks.events })
+    .from(webhooks)
+    .where(and(inArray(webhooks.organizationId, organizationIds), eq(webhooks.enabled, true)));
+  if (endpoints.length === 0) return;
+  const timestamp = new Date().toISOString();
+  const messages = events.flatMap((event) =>
+    endpoints
+      .filter((endpoint) => endpoint.organizationId === event.organizationId && endpoint.events.includes(event.type))
+      .map((endpoint) => ({
+        id: newMessageId(),
+        webhookId: endpoint.id,
+        organizationId: event.organizationId,
+        type: event.type,
+        payload: { type: event.type, timestamp, data: { ...event.data, organizationId: event.organizationId } },
+      })),
+  );
+  if (messages.length > 0) await tx.insert(webhookMessages).values(messages);
 }

@@ -46,6 +46,17 @@ type Documents = {
     "\n  query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start\n      total\n      counts { code count }\n    }\n  }\n": typeof types.UsageDocument,
     "\n  query ApiKeyControls($id: ID!) {\n    apiKey(id: $id) {\n      id\n      owner\n      meta\n      allowedIps\n      rateLimits { name limit durationSeconds autoApply cost shared }\n      credits { remaining refill { interval amount dayOfMonth } refilledAt }\n    }\n  }\n": typeof types.ApiKeyControlsDocument,
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": typeof types.ScopeCatalogDocument,
+    "\n  mutation RevokeLeakedApiKeys($keys: [String!]!) {\n    revokeLeakedApiKeys(keys: $keys)\n  }\n": typeof types.RevokeLeakedApiKeysDocument,
+    "\n  query LeakPolicy {\n    viewer { organization { id leakPolicy } }\n  }\n": typeof types.LeakPolicyDocument,
+    "\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { id leakPolicy }\n  }\n": typeof types.UpdateOrganizationDocument,
+    "\n  query ApiKeyLeak($id: ID!) {\n    apiKey(id: $id) { id status leakedAt revokedAt }\n  }\n": typeof types.ApiKeyLeakDocument,
+    "\n  query Webhooks {\n    webhooks { id url events enabled disabledReason createdAt }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook { id url events enabled disabledReason createdAt }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      webhook { id url events enabled disabledReason }\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) { id }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) {\n      id type payload status createdAt nextAttemptAt deliveredAt failedAt\n      attempts { at statusCode error durationMs }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { id status nextAttemptAt }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
+    "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { id type status payload }\n  }\n": typeof types.SendTestWebhookDocument,
 };
 const documents: Documents = {
     "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllKeysDocument,
@@ -79,6 +90,17 @@ const documents: Documents = {
     "\n  query Usage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start\n      total\n      counts { code count }\n    }\n  }\n": types.UsageDocument,
     "\n  query ApiKeyControls($id: ID!) {\n    apiKey(id: $id) {\n      id\n      owner\n      meta\n      allowedIps\n      rateLimits { name limit durationSeconds autoApply cost shared }\n      credits { remaining refill { interval amount dayOfMonth } refilledAt }\n    }\n  }\n": types.ApiKeyControlsDocument,
     "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n": types.ScopeCatalogDocument,
+    "\n  mutation RevokeLeakedApiKeys($keys: [String!]!) {\n    revokeLeakedApiKeys(keys: $keys)\n  }\n": types.RevokeLeakedApiKeysDocument,
+    "\n  query LeakPolicy {\n    viewer { organization { id leakPolicy } }\n  }\n": types.LeakPolicyDocument,
+    "\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { id leakPolicy }\n  }\n": types.UpdateOrganizationDocument,
+    "\n  query ApiKeyLeak($id: ID!) {\n    apiKey(id: $id) { id status leakedAt revokedAt }\n  }\n": types.ApiKeyLeakDocument,
+    "\n  query Webhooks {\n    webhooks { id url events enabled disabledReason createdAt }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook { id url events enabled disabledReason createdAt }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      webhook { id url events enabled disabledReason }\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) { id }\n  }\n": types.DeleteWebhookDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) {\n      id type payload status createdAt nextAttemptAt deliveredAt failedAt\n      attempts { at statusCode error durationMs }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { id status nextAttemptAt }\n  }\n": types.ResendWebhookDeliveryDocument,
+    "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { id type status payload }\n  }\n": types.SendTestWebhookDocument,
 };
 
 /**
@@ -205,6 +227,50 @@ export function graphql(source: "\n  query ApiKeyControls($id: ID!) {\n    apiKe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScopeCatalog {\n    scopeCatalog\n  }\n"): typeof import('./graphql').ScopeCatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeLeakedApiKeys($keys: [String!]!) {\n    revokeLeakedApiKeys(keys: $keys)\n  }\n"): typeof import('./graphql').RevokeLeakedApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LeakPolicy {\n    viewer { organization { id leakPolicy } }\n  }\n"): typeof import('./graphql').LeakPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { id leakPolicy }\n  }\n"): typeof import('./graphql').UpdateOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyLeak($id: ID!) {\n    apiKey(id: $id) { id status leakedAt revokedAt }\n  }\n"): typeof import('./graphql').ApiKeyLeakDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks { id url events enabled disabledReason createdAt }\n  }\n"): typeof import('./graphql').WebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook { id url events enabled disabledReason createdAt }\n    }\n  }\n"): typeof import('./graphql').CreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      webhook { id url events enabled disabledReason }\n    }\n  }\n"): typeof import('./graphql').UpdateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) { id }\n  }\n"): typeof import('./graphql').DeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) {\n      id type payload status createdAt nextAttemptAt deliveredAt failedAt\n      attempts { at statusCode error durationMs }\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { id status nextAttemptAt }\n  }\n"): typeof import('./graphql').ResendWebhookDeliveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { id type status payload }\n  }\n"): typeof import('./graphql').SendTestWebhookDocument;
 
 
 export function graphql(source: string) {

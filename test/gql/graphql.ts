@@ -78,6 +78,13 @@ export type CreateApiKeyInput = {
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type CreateWebhookInput = {
+  /** Events, each one of: api_key.created, api_key.updated, api_key.rotated, api_key.revoked, api_key.leaked, api_key.expiring, member.added, member.removed, member.role_changed. */
+  events: Array<Scalars['String']['input']>;
+  /** An absolute https URL, at most 2,000 characters. */
+  url: Scalars['String']['input'];
+};
+
 export type CreditRefillInput = {
   /** The balance after each refill (it replaces what is left). */
   amount: Scalars['Int']['input'];
@@ -95,6 +102,13 @@ export type CreditsInput = {
   /** The balance now; each use costs 1 or what the verifyApiKey caller says. */
   remaining: Scalars['Int']['input'];
 };
+
+/** What a secret scanner's report of one of the organization's keys does. */
+export type LeakPolicy =
+  /** Keep the key working, flag it as leaked, audit and announce the report. */
+  | 'NOTIFY'
+  /** Revoke the key at once (the default). */
+  | 'REVOKE';
 
 export type MemberRole =
   /** Every scope. */
@@ -148,6 +162,18 @@ export type UpdateApiKeyInput = {
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type UpdateOrganizationInput = {
+  leakPolicy?: InputMaybe<LeakPolicy>;
+};
+
+/** What to change; a field left out (or null) is kept. */
+export type UpdateWebhookInput = {
+  /** Enabling clears disabledReason and sends what is pending at once. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The size of a usage bucket; buckets are aligned to UTC. */
 export type UsageInterval =
   | 'DAY'
@@ -164,6 +190,14 @@ export type VerificationCode =
   | 'REVOKED'
   | 'USAGE_EXCEEDED'
   | 'VALID';
+
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Given up after a day of failed attempts. */
+  | 'FAILED'
+  /** Not delivered yet: waiting for its next attempt. */
+  | 'PENDING';
 
 export type AllKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -378,6 +412,81 @@ export type ScopeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ScopeCatalogQuery = { __typename?: 'Query', scopeCatalog: Array<string> };
+
+export type RevokeLeakedApiKeysMutationVariables = Exact<{
+  keys: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type RevokeLeakedApiKeysMutation = { __typename?: 'Mutation', revokeLeakedApiKeys: boolean };
+
+export type LeakPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeakPolicyQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', organization: { __typename?: 'Organization', id: string, leakPolicy: LeakPolicy } } | null };
+
+export type UpdateOrganizationMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateOrganizationMutation = { __typename?: 'Mutation', updateOrganization: { __typename?: 'Organization', id: string, leakPolicy: LeakPolicy } };
+
+export type ApiKeyLeakQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApiKeyLeakQuery = { __typename?: 'Query', apiKey?: { __typename?: 'ApiKey', id: string, status: ApiKeyStatus, leakedAt?: string | null, revokedAt?: string | null } | null };
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { __typename?: 'Query', webhooks: Array<{ __typename?: 'Webhook', id: string, url: string, events: Array<string>, enabled: boolean, disabledReason?: string | null, createdAt: string }> };
+
+export type CreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type CreateWebhookMutation = { __typename?: 'Mutation', createWebhook: { __typename?: 'CreateWebhookPayload', secret: string, webhook: { __typename?: 'Webhook', id: string, url: string, events: Array<string>, enabled: boolean, disabledReason?: string | null, createdAt: string } } };
+
+export type UpdateWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
+}>;
+
+
+export type UpdateWebhookMutation = { __typename?: 'Mutation', updateWebhook: { __typename?: 'UpdateWebhookPayload', webhook: { __typename?: 'Webhook', id: string, url: string, events: Array<string>, enabled: boolean, disabledReason?: string | null } } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookMutation = { __typename?: 'Mutation', deleteWebhook: { __typename?: 'DeleteWebhookPayload', id: string } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  webhookId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebhookDeliveriesQuery = { __typename?: 'Query', webhookDeliveries: Array<{ __typename?: 'WebhookDelivery', id: string, type: string, payload: any, status: WebhookDeliveryStatus, createdAt: string, nextAttemptAt?: string | null, deliveredAt?: string | null, failedAt?: string | null, attempts: Array<{ __typename?: 'WebhookAttempt', at: string, statusCode?: number | null, error?: string | null, durationMs: number }> }> };
+
+export type ResendWebhookDeliveryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResendWebhookDeliveryMutation = { __typename?: 'Mutation', resendWebhookDelivery: { __typename?: 'WebhookDelivery', id: string, status: WebhookDeliveryStatus, nextAttemptAt?: string | null } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  webhookId: Scalars['ID']['input'];
+}>;
+
+
+export type SendTestWebhookMutation = { __typename?: 'Mutation', sendTestWebhook: { __typename?: 'WebhookDelivery', id: string, type: string, status: WebhookDeliveryStatus, payload: any } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -984,3 +1093,122 @@ export const ScopeCatalogDocument = new TypedDocumentString(`
   scopeCatalog
 }
     `) as unknown as TypedDocumentString<ScopeCatalogQuery, ScopeCatalogQueryVariables>;
+export const RevokeLeakedApiKeysDocument = new TypedDocumentString(`
+    mutation RevokeLeakedApiKeys($keys: [String!]!) {
+  revokeLeakedApiKeys(keys: $keys)
+}
+    `) as unknown as TypedDocumentString<RevokeLeakedApiKeysMutation, RevokeLeakedApiKeysMutationVariables>;
+export const LeakPolicyDocument = new TypedDocumentString(`
+    query LeakPolicy {
+  viewer {
+    organization {
+      id
+      leakPolicy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeakPolicyQuery, LeakPolicyQueryVariables>;
+export const UpdateOrganizationDocument = new TypedDocumentString(`
+    mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+  updateOrganization(input: $input) {
+    id
+    leakPolicy
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+export const ApiKeyLeakDocument = new TypedDocumentString(`
+    query ApiKeyLeak($id: ID!) {
+  apiKey(id: $id) {
+    id
+    status
+    leakedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyLeakQuery, ApiKeyLeakQueryVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks {
+  webhooks {
+    id
+    url
+    events
+    enabled
+    disabledReason
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const CreateWebhookDocument = new TypedDocumentString(`
+    mutation CreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      id
+      url
+      events
+      enabled
+      disabledReason
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const UpdateWebhookDocument = new TypedDocumentString(`
+    mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+  updateWebhook(id: $id, input: $input) {
+    webhook {
+      id
+      url
+      events
+      enabled
+      disabledReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateWebhookMutation, UpdateWebhookMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($webhookId: ID!, $first: Int) {
+  webhookDeliveries(webhookId: $webhookId, first: $first) {
+    id
+    type
+    payload
+    status
+    createdAt
+    nextAttemptAt
+    deliveredAt
+    failedAt
+    attempts {
+      at
+      statusCode
+      error
+      durationMs
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const ResendWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ResendWebhookDelivery($id: ID!) {
+  resendWebhookDelivery(id: $id) {
+    id
+    status
+    nextAttemptAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResendWebhookDeliveryMutation, ResendWebhookDeliveryMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($webhookId: ID!) {
+  sendTestWebhook(webhookId: $webhookId) {
+    id
+    type
+    status
+    payload
+  }
+}
+    `) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
