@@ -228,6 +228,8 @@ export const apiKeys = pgTable(
   (t) => [
     index('api_keys_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('api_keys_organization_owner_idx').on(t.organizationId, t.owner),
+    // The once-a-minute expiry reminders (webhooks/reminders.ts) read only live keys that expire.
+    index('api_keys_live_expiry_idx').on(t.expiresAt).where(sql`revoked_at is null and expires_at is not null`),
   ],
 );
 

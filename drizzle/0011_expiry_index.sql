@@ -1,0 +1,1 @@
+CREATE INDEX "api_keys_live_expiry_idx" ON "api_keys" USING btree ("expires_at") WHERE revoked_at is null and expires_at is not null;
