@@ -9,6 +9,7 @@ import type { RateLimitState } from './keys/usageGate';
 import type { KeyVerifier, Verification } from './keys/verify';
 import type { UsageCounter } from './usage/usageCounts';
 import { andThen, oncePer } from './memo';
+import { SERVICE_TOKEN_PREFIX, type CachedServiceToken, type ServiceTokenVerifier } from './serviceTokens/serviceTokens';
 import type { CachedSession, SessionVerifier } from './sessions/sessions';
 
 /**
@@ -16,7 +17,7 @@ import type { CachedSession, SessionVerifier } from './sessions/sessions';
  * (`Bearer <token or key>`, `ApiKey <key>`) or `X-API-Key`. A header that is there but
  * says nothing usable is an error, never a quiet "anonymous".
  */
-export type Credential = { kind: 'session'; token: string } | { kind: 'api_key'; key: string };
+export type Credential = { kind: 'session'; token: string } | { kind: 'api_key'; key: string } | { kind: 'service'; token: string };
 
 /** A request header by its lowercase name: from a Fetch `Headers` or a Node request alike. */
 export type HeaderReader = (name: string) => string | null;
@@ -35,8 +36,10 @@ export function readCredential(header: HeaderReader): Credential | null {
   const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization!.trim());
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
   const [, scheme, value] = match as unknown as [string, string, string];
-  // A Bearer credential is a key when it looks like one; session tokens start with kws_.
+  // A Bearer credential is a key when it looks like one; session tokens start with kws_,
+  // service credentials with kwsrv_.
   if (scheme.toLowerCase() === 'apikey' || value.startsWith(KEY_PREFIX)) return { kind: 'api_key', key: value };
+  if (value.startsWith(SERVICE_TOKEN_PREFIX)) return { kind: 'service', token: value };
   return { kind: 'session', token: value };
 }
 
@@ -56,6 +59,7 @@ export interface Authenticators {
   /** Uses of keys by outcome (SPEC §9 usage), written in batches. */
   usageCounts: UsageCounter;
   wrongKeys: WrongKeyRate;
+  serviceTokens: ServiceTokenVerifier;
 }
 
 /**
@@ -81,6 +85,14 @@ const apiKeyOf = oncePer((verdict: Verification & { keyId: string; organizationI
   // Cached with the key; a change of access, scopes or expiry evicts it at once.
   scopes: verdict.scopes,
 }));
+
+const serviceOf = oncePer((token: CachedServiceToken): Principal => ({
+  kind: 'SERVICE',
+  organizationId: null,
+  serviceTokenId: token.serviceTokenId,
+  scopes: NO_SCOPES,
+}));
+const NO_SCOPES: ReadonlySet<string> = new Set();
 
 const refusedCredential = () => unauthenticated('Invalid or expired credential');
 
@@ -129,6 +141,12 @@ function apiKeyPrincipal(verification: Verification, auth: Authenticators): Prin
 export function authenticate(headers: Headers, clientIp: string | null, auth: Authenticators): Principal | null | Promise<Principal | null> {
   const credential = readCredential((name) => headers.get(name));
   if (!credential) return null;
+  if (credential.kind === 'service') {
+    return andThen(auth.serviceTokens.find(credential.token), (token) => {
+      if (!token) throw refusedCredential();
+      return serviceOf(token);
+    });
+  }
   if (credential.kind === 'session') {
     return andThen(auth.sessions.find(credential.token), (session) => {
       if (!session) throw refusedCredential();

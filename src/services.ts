@@ -13,10 +13,12 @@ import { KeyVerifier } from './keys/verify';
 import { highestPasswordCost } from './members/login';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
+import { ServiceTokenVerifier } from './serviceTokens/serviceTokens';
 import { SessionVerifier } from './sessions/sessions';
 import { UsageCounter } from './usage/usageCounts';
 import { WebhookDelivery } from './webhooks/delivery';
 import { ExpiryReminders } from './webhooks/reminders';
+import { FeedHub } from './feed/changes';
 
 /**
  * What the process is made of, built once: the composition root. The GraphQL and HTTP
@@ -46,9 +48,15 @@ export interface Services {
   /** Uses of keys by outcome, for the usage query. */
   usageCounts: UsageCounter;
   sessions: SessionVerifier;
+  /** The platform's service credentials (SPEC §11). */
+  serviceTokens: ServiceTokenVerifier;
+  /** lastUsedAt of service credentials, written in batches. */
+  serviceTokenTouches: UsageRecorder;
   wrongKeys: WrongKeyRate;
   /** Sends the webhook outbox, shared with every other instance. */
   webhookDelivery: WebhookDelivery;
+  /** The change feed this instance serves to service credentials (SPEC §11). */
+  feed: FeedHub;
   /** Queues api_key.expiring, one instance at a time. */
   expiryReminders: ExpiryReminders;
 }
@@ -59,12 +67,15 @@ export const CREDENTIAL_TTL_MS = 5 * 60_000;
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
   const usage = new UsageRecorder(database.db, logger, 'api_keys');
   const sessionTouches = new UsageRecorder(database.db, logger, 'sessions');
+  const serviceTokenTouches = new UsageRecorder(database.db, logger, 'service_tokens');
   const leases = new Leases(database.db, logger);
   const usageCounts = new UsageCounter(database.db, logger, config.usageRetention, config.usageAnalytics);
   usage.start();
   sessionTouches.start();
+  serviceTokenTouches.start();
   leases.start();
   usageCounts.start();
+  const feed = new FeedHub(database.db, logger);
   const webhookDelivery = new WebhookDelivery(database.db, logger, { allowPrivate: config.webhookAllowPrivate });
   const expiryReminders = new ExpiryReminders(database.db, logger);
   webhookDelivery.start();
@@ -96,7 +107,9 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     sessionTouches,
     credentials,
     // A key's change also voids this instance's lease of its credits (an update replaces them).
-    invalidations: new InvalidationChannel(database.db, config.database, [credentials, leases], logger),
+    // Every notice also wakes the change feed, which reads what is new from its table.
+    invalidations: new InvalidationChannel(database.db, config.database, [credentials, leases, feed], logger),
+    feed,
     bcrypt,
     passwords: new Passwords(bcrypt, config.passwordHashCost, () => highestPasswordCost(database.db)),
     limiter,
@@ -105,6 +118,8 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     leases,
     usageCounts,
     sessions: new SessionVerifier(database.db, credentials, sessionTouches),
+    serviceTokens: new ServiceTokenVerifier(database.db, credentials, serviceTokenTouches),
+    serviceTokenTouches,
     wrongKeys: new WrongKeyRate(),
     webhookDelivery,
     expiryReminders,
@@ -115,9 +130,16 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
 export async function closeServices(services: Services): Promise<void> {
   services.limiter.stop();
   await services.invalidations.stop();
+  await services.feed.stop();
   // Before the database closes: deliveries in flight are handed back to be sent again.
   await Promise.all([services.webhookDelivery.stop(), services.expiryReminders.stop()]);
-  await Promise.all([services.usage.stop(), services.sessionTouches.stop(), services.leases.stop(), services.usageCounts.stop()]);
+  await Promise.all([
+    services.usage.stop(),
+    services.sessionTouches.stop(),
+    services.serviceTokenTouches.stop(),
+    services.leases.stop(),
+    services.usageCounts.stop(),
+  ]);
   await services.passwords.settled();
   await services.database.close();
 }

@@ -1,5 +1,5 @@
 import type { Actor } from './audit/audit';
-import type { Principal } from './auth/principal';
+import type { TenantPrincipal } from './auth/principal';
 import type { InvalidationChannel } from './db/notify';
 import type { Database } from './db/open';
 
@@ -12,7 +12,7 @@ import type { Database } from './db/open';
  */
 export interface Tenant {
   organizationId: string;
-  principal: Principal;
+  principal: TenantPrincipal;
   /** The principal as the audit log records it, with the client's address. */
   actor: Actor;
   db: Database;
@@ -20,7 +20,7 @@ export interface Tenant {
   changes: Pick<InvalidationChannel, 'transaction'>;
 }
 
-export function tenantFor(principal: Principal, clientIp: string | null, db: Database, changes: Tenant['changes']): Tenant {
+export function tenantFor(principal: TenantPrincipal, clientIp: string | null, db: Database, changes: Tenant['changes']): Tenant {
   return {
     organizationId: principal.organizationId,
     principal,

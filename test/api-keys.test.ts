@@ -589,7 +589,7 @@ describe('between organizations', () => {
     const { apiKeys: page } = await t.ok(ApiKeys, { first: 100 }, { token });
     expect(page.edges.map((e) => e.node.id)).not.toContain(aKey.id);
     expect((await t.ok(ApiKeyById, { id: aKey.id }, { token })).apiKey).toBeNull();
-    expect((await t.ok(KeyViewer, {}, { token })).viewer!.organization.name).toBe('Key Beta');
+    expect((await t.ok(KeyViewer, {}, { token })).viewer!.organization!.name).toBe('Key Beta');
   });
 
   it.each([

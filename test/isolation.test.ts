@@ -18,7 +18,7 @@ afterAll(() => t.close());
 
 describe('between organizations', () => {
   it("viewer names the caller's own organization", async () => {
-    expect((await t.ok(Viewer, {}, { token: b.token })).viewer!.organization.name).toBe('Beta');
+    expect((await t.ok(Viewer, {}, { token: b.token })).viewer!.organization!.name).toBe('Beta');
   });
 
   it('members lists only its own members', async () => {

@@ -303,3 +303,14 @@ export const SendTestWebhook = graphql(`
     sendTestWebhook(webhookId: $webhookId) { id type status payload }
   }
 `);
+
+export const VerificationSnapshot = graphql(`
+  query VerificationSnapshot($after: String, $first: Int, $ids: [ID!]) {
+    verificationSnapshot(after: $after, first: $first, ids: $ids) {
+      cursor
+      hasMore
+      endCursor
+      keys { id organizationId access scopes secrets { checksum digest kind endsAt } expiresAt revokedAt allowedIps metered meta }
+    }
+  }
+`);

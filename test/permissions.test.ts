@@ -28,23 +28,25 @@ import {
   UpdateWebhook,
   WebhookDeliveries,
   Webhooks,
+  VerificationSnapshot,
   VerifyApiKey,
   Viewer,
 } from './operations';
+import { createServiceToken } from '../src/serviceTokens/serviceTokens';
 
 /**
  * Each principal against each operation. The table must name every root field of the
  * schema, so a new operation cannot ship without a row here.
  */
 
-type Caller = 'anonymous' | 'OWNER' | 'ADMIN' | 'VIEWER' | 'KEY_FULL' | 'KEY_READ_ONLY' | 'KEY_RESTRICTED';
-const CALLERS: Caller[] = ['anonymous', 'OWNER', 'ADMIN', 'VIEWER', 'KEY_FULL', 'KEY_READ_ONLY', 'KEY_RESTRICTED'];
+type Caller = 'anonymous' | 'OWNER' | 'ADMIN' | 'VIEWER' | 'KEY_FULL' | 'KEY_READ_ONLY' | 'KEY_RESTRICTED' | 'SERVICE';
+const CALLERS: Caller[] = ['anonymous', 'OWNER', 'ADMIN', 'VIEWER', 'KEY_FULL', 'KEY_READ_ONLY', 'KEY_RESTRICTED', 'SERVICE'];
 const isKey = (caller: Caller) => caller.startsWith('KEY_');
 /** The one RESTRICTED key of the matrix holds exactly these. */
 const RESTRICTED_SCOPES = ['api_keys:read', 'api_keys:write', 'audit_log:read'];
 
-/** What an operation needs: anyone, any signed-in member, or a scope. */
-type Requirement = 'public' | 'member' | { scope: string };
+/** What an operation needs: anyone, any signed-in member, a service credential, or a scope. */
+type Requirement = 'public' | 'member' | 'service' | { scope: string };
 
 interface Row {
   needs: Requirement;
@@ -72,6 +74,7 @@ beforeAll(async () => {
     const { createApiKey } = await t.ok(CreateApiKey, { input: { name: caller, access, scopes } }, { token: owner.token });
     keys[caller] = createApiKey.secret;
   }
+  keys.SERVICE = (await createServiceToken(t.services.invalidations, 'matrix')).token;
 });
 afterAll(() => t.close());
 
@@ -100,7 +103,7 @@ function shared() {
 /** A fresh session for each run, so an operation like logout cannot spoil the next one. */
 async function tokenFor(caller: Caller): Promise<string | undefined> {
   if (caller === 'anonymous') return undefined;
-  if (isKey(caller)) return keys[caller];
+  if (isKey(caller) || caller === 'SERVICE') return keys[caller];
   return (await t.ok(Login, { email: emails[caller]!, password: TEST_PASSWORD, organization: owner.organization })).login.token;
 }
 
@@ -112,6 +115,8 @@ const scopesOf: Record<Caller, (scope: string) => boolean> = {
   KEY_FULL: (scope) => scope !== 'members:write',
   KEY_READ_ONLY: (scope) => scope.endsWith(':read'),
   KEY_RESTRICTED: (scope) => RESTRICTED_SCOPES.includes(scope),
+  // The platform's: no organization, no scope; only `service` fields and public ones.
+  SERVICE: () => false,
 };
 
 /** A key for an operation to act on, made by the owner: RESTRICTED to a scope every key caller with api_keys:write holds. */
@@ -166,6 +171,7 @@ const rows: Record<string, Row> = {
     run: (token) => t.execute(Usage, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() }, { token }),
   },
   verifyApiKey: { needs: 'public', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
+  verificationSnapshot: { needs: 'service', run: (token) => t.execute(VerificationSnapshot, { first: 1 }, { token }) },
   // Public by design: a holder of a leaked key may revoke it (a string that is no key revokes nothing).
   revokeLeakedApiKeys: { needs: 'public', run: (token) => t.execute(RevokeLeakedApiKeys, { keys: ['not a key'] }, { token, ip: `198.51.100.${++n % 250}` }) },
   updateOrganization: { needs: { scope: 'organization:write' }, run: (token) => t.execute(UpdateOrganization, { input: { leakPolicy: 'REVOKE' } }, { token }) },
@@ -215,7 +221,8 @@ const rows: Record<string, Row> = {
 export function expectedCode(needs: Requirement, caller: Caller): string | null {
   if (needs === 'public') return null;
   if (caller === 'anonymous') return 'UNAUTHENTICATED';
-  if (needs === 'member') return isKey(caller) ? 'FORBIDDEN' : null;
+  if (needs === 'service') return caller === 'SERVICE' ? null : 'FORBIDDEN';
+  if (needs === 'member') return isKey(caller) || caller === 'SERVICE' ? 'FORBIDDEN' : null;
   return scopesOf[caller](needs.scope) ? null : 'FORBIDDEN';
 }
 

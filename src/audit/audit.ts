@@ -4,6 +4,7 @@ import { apiKeys, auditEvents, members, organizations, type AuditEventRow } from
 import { badInput } from '../errors';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../pagination';
 import * as valid from '../validation';
+import { FEED_ACTIONS, recordVerificationChanges } from '../feed/changes';
 import { enqueueEvents, isWebhookEvent, type QueuedEvent } from '../webhooks/outbox';
 
 /**
@@ -25,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'member.login_failed',
   'organization.created',
   'organization.updated',
+  // The platform's own: no organization's log shows them (organization_id is null).
+  'service_token.created',
+  'service_token.revoked',
   'webhook.created',
   'webhook.updated',
   'webhook.deleted',
@@ -61,6 +65,14 @@ export async function recordAudit(
   await recordAudits(tx, [{ organizationId, action, actor, targetId, details }]);
 }
 
+/**
+ * An event of the platform itself (a service credential made or revoked by the operator):
+ * no organization's, so no organization's log lists it; read with `npm run service-token -- --audit`.
+ */
+export async function recordPlatformAudit(tx: Queryable, action: 'service_token.created' | 'service_token.revoked', targetId: string, details: Record<string, string>): Promise<void> {
+  await tx.insert(auditEvents).values({ organizationId: null, action, actorKind: 'SYSTEM', actorId: 'operator', targetId, ip: null, details });
+}
+
 export interface AuditRecord {
   organizationId: string;
   action: AuditAction;
@@ -85,10 +97,14 @@ export async function recordAudits(tx: Queryable, records: readonly AuditRecord[
     })),
   );
   const events: QueuedEvent[] = [];
+  const changes: Parameters<typeof recordVerificationChanges>[1] = [];
   for (const r of records) {
     if (isWebhookEvent(r.action)) events.push({ organizationId: r.organizationId, type: r.action, data: { id: r.targetId, ...r.details } });
+    if (FEED_ACTIONS.has(r.action)) changes.push({ organizationId: r.organizationId, apiKeyId: r.action.startsWith('api_key.') ? r.targetId : null, action: r.action });
   }
   await enqueueEvents(tx, events);
+  // What changes a verification also goes to the service credentials' change feed (feed/changes.ts).
+  await recordVerificationChanges(tx, changes);
 }
 
 /** Failed sign-ins into one account within this window are one event with a count. */
@@ -267,6 +283,10 @@ function summaryOf(action: string, target: string | null, self: boolean, times: 
       return target === null ? 'Removed a webhook endpoint' : `Removed the webhook endpoint at ${target}`;
     case 'webhook.disabled':
       return `Disabled ${target === null ? 'a webhook endpoint' : `the webhook endpoint at ${target}`} after a day of failed deliveries`;
+    case 'service_token.created':
+      return 'Made a service token';
+    case 'service_token.revoked':
+      return 'Revoked a service token';
     case 'organization.updated':
       return "Changed the organization's settings";
     default:

@@ -23,11 +23,19 @@ import type { Database, Queryable } from './open';
 
 export const CHANNEL = 'keyward_credentials';
 
-export type CredentialChange = { apiKeyId: string } | { memberId: string } | { sessionId: string };
+export type CredentialChange =
+  | { apiKeyId: string }
+  | { memberId: string }
+  | { sessionId: string }
+  | { serviceTokenId: string }
+  /** An organization's settings: nothing cached depends on them; the change feed does. */
+  | { organizationId: string };
 
 export function tagOf(change: CredentialChange): string {
   if ('apiKeyId' in change) return `key:${change.apiKeyId}`;
   if ('memberId' in change) return `member:${change.memberId}`;
+  if ('serviceTokenId' in change) return `service:${change.serviceTokenId}`;
+  if ('organizationId' in change) return `org:${change.organizationId}`;
   return `session:${change.sessionId}`;
 }
 

@@ -87,9 +87,8 @@ export const auditEvents = pgTable(
     // A sequence, not a timestamp, orders the log: several events written in one
     // transaction share its now().
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Null for the platform's own events (service credentials), which no organization sees. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
     actorKind: text('actor_kind').notNull(),
     actorId: text('actor_id'),
@@ -233,6 +232,38 @@ export const apiKeys = pgTable(
   ],
 );
 
+/**
+ * Platform-level credentials (SPEC §11): for the platform's own services, not tied to an
+ * organization; they may verify keys and follow the change feed, nothing else. Made, listed
+ * and revoked by `npm run service-token`. The token is stored as its SHA-256 only.
+ */
+export const serviceTokens = pgTable(
+  'service_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [uniqueIndex('service_tokens_token_hash_key').on(t.tokenHash), uniqueIndex('service_tokens_name_key').on(t.name)],
+);
+
+/**
+ * The change feed (SPEC §11 `verificationChanges`): every change that affects verification,
+ * numbered in commit order (writers take one advisory lock, feed/changes.ts), kept a day so
+ * that a client reconnecting with its last number gets what it missed.
+ */
+export const verificationChanges = pgTable('verification_changes', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  organizationId: uuid('organization_id'),
+  apiKeyId: text('api_key_id'),
+  /** The audit action that made it: api_key.created, api_key.revoked, organization.updated… */
+  action: text('action').notNull(),
+  at: createdAt(),
+});
+
 /** Where an organization's events are delivered (SPEC §10), signed per Standard Webhooks. */
 export const webhooks = pgTable(
   'webhooks',
@@ -356,4 +387,6 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type WebhookRow = typeof webhooks.$inferSelect;
+export type ServiceTokenRow = typeof serviceTokens.$inferSelect;
+export type VerificationChangeRow = typeof verificationChanges.$inferSelect;
 export type WebhookMessageRow = typeof webhookMessages.$inferSelect;

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 export const USAGE_FLUSH_MS = 5_000;
 
 /** The tables whose rows carry a last_used_at written this way, with their ID's type. */
-const ID_TYPES = { api_keys: 'text', sessions: 'uuid' } as const;
+const ID_TYPES = { api_keys: 'text', sessions: 'uuid', service_tokens: 'uuid' } as const;
 export type UsageTable = keyof typeof ID_TYPES;
 
 export class UsageRecorder {

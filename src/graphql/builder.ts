@@ -10,28 +10,35 @@ import './inputs';
 interface ScopeLoaders {
   public: boolean;
   member: boolean;
+  service: boolean;
   scope: (scope: string) => boolean;
 }
 
-const ANONYMOUS: ScopeLoaders = { public: true, member: false, scope: () => false };
+const ANONYMOUS: ScopeLoaders = { public: true, member: false, service: false, scope: () => false };
 
 /**
  * A principal's scope loaders, made once per principal (principals are shared by every
  * request presenting the same cached credential, see authenticate.ts), not per request.
  */
 const scopesOf = oncePer(
-  ({ kind, scopes }: Principal): ScopeLoaders => ({ public: true, member: kind === 'MEMBER', scope: (scope) => scopes.has(scope) }),
+  ({ kind, scopes }: Principal): ScopeLoaders => ({
+    public: true,
+    member: kind === 'MEMBER',
+    service: kind === 'SERVICE',
+    scope: (scope) => scopes.has(scope),
+  }),
 );
 
 /**
  * The Pothos builder and nothing else. Scopes: `public` for fields anyone may call,
- * `member` for fields only a signed-in person may call, and `scope` for `<resource>:<action>`.
+ * `member` for fields only a signed-in person may call, `service` for fields only the
+ * platform's service credentials may call (the change feed), and `scope` for `<resource>:<action>`.
  * Every Query and Mutation field declares its scopes; test/schema.test.ts fails on a root
  * field without a declaration, so none can ship open by accident.
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { public: boolean; member: boolean; scope: string };
+  AuthScopes: { public: boolean; member: boolean; service: boolean; scope: string };
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date }; JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> } };
 }>({

@@ -10,6 +10,7 @@ import './apiKey';
 import './usage';
 import './webhook';
 import './leaks';
+import './feed';
 
 /** Sorted so that the printed SDL changes only when the schema does. */
 export const schema = lexicographicSortSchema(builder.toSchema());

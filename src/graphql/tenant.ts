@@ -1,4 +1,4 @@
-import { unauthenticated } from '../errors';
+import { forbidden, unauthenticated } from '../errors';
 import { tenantFor, type Tenant } from '../tenant';
 import type { Context } from './context';
 
@@ -8,6 +8,8 @@ import type { Context } from './context';
  */
 export function tenantOf(ctx: Context): Tenant {
   if (!ctx.principal) throw unauthenticated();
+  // A service credential belongs to no organization: scope-auth refuses it every tenant field first.
+  if (ctx.principal.kind === 'SERVICE') throw forbidden();
   ctx.tenant ??= tenantFor(ctx.principal, ctx.clientIp, ctx.services.database.db, ctx.services.invalidations);
   return ctx.tenant;
 }

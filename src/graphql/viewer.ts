@@ -8,7 +8,7 @@ import { MemberRef } from './member';
 import { OrganizationRef } from './organization';
 import { tenantOf } from './tenant';
 
-const PrincipalKindRef = builder.enumType('PrincipalKind', { values: ['MEMBER', 'API_KEY'] as const });
+const PrincipalKindRef = builder.enumType('PrincipalKind', { values: ['MEMBER', 'API_KEY', 'SERVICE'] as const });
 
 const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
   description: 'Who is making this request.',
@@ -16,7 +16,9 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
     kind: t.field({ type: PrincipalKindRef, resolve: (p) => p.kind }),
     organization: t.field({
       type: OrganizationRef,
-      resolve: async (p, _args, ctx) => (await getOrganization(ctx.services.database.db, p.organizationId))!,
+      nullable: true,
+      description: 'Null for a service credential, which belongs to the platform, not to an organization.',
+      resolve: async (p, _args, ctx) => (p.organizationId === null ? null : (await getOrganization(ctx.services.database.db, p.organizationId))!),
     }),
     scopes: t.stringList({ resolve: (p, _args, ctx) => ctx.services.catalog.list(p.scopes) }),
     member: t.field({

@@ -221,8 +221,10 @@ export async function createApiKey(tenant: Tenant, catalog: ScopeCatalog, input:
 
   const key = newKey(newKeyId());
   const createdBy = await creatorLabel(tenant);
-  const apiKey = await tenant.changes.transaction(async (tx) => {
+  const apiKey = await tenant.changes.transaction(async (tx, changed) => {
     await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
+    // Nothing is cached of a new key; the notice wakes every instance's change feed.
+    await keyChanged(changed, key.keyId);
     await requireUncontrolledPrincipal(tx, tenant, 'create keys');
     const [row] = await tx
       .insert(apiKeys)

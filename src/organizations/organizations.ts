@@ -75,9 +75,10 @@ export type LeakPolicy = 'REVOKE' | 'NOTIFY';
  * one of its keys does). Audited as `organization.updated`; a change to nothing writes nothing.
  */
 export async function updateOrganizationSettings(tenant: Tenant, settings: { leakPolicy?: LeakPolicy | null }): Promise<OrganizationRow> {
-  return tenant.db.transaction(async (tx) => {
+  return tenant.changes.transaction(async (tx, changed) => {
     const [current] = await tx.select().from(organizations).where(eq(organizations.id, tenant.organizationId)).for('update');
     if (!settings.leakPolicy || settings.leakPolicy === current!.leakPolicy) return current!;
+    await changed({ organizationId: tenant.organizationId });
     const [row] = await tx.update(organizations).set({ leakPolicy: settings.leakPolicy }).where(eq(organizations.id, tenant.organizationId)).returning();
     await recordAudit(tx, tenant.organizationId, 'organization.updated', tenant.actor, tenant.organizationId, { leakPolicy: settings.leakPolicy });
     return row!;

@@ -57,6 +57,7 @@ type Documents = {
     "\n  query WebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) {\n      id type payload status createdAt nextAttemptAt deliveredAt failedAt\n      attempts { at statusCode error durationMs }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { id status nextAttemptAt }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
     "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { id type status payload }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  query VerificationSnapshot($after: String, $first: Int, $ids: [ID!]) {\n    verificationSnapshot(after: $after, first: $first, ids: $ids) {\n      cursor\n      hasMore\n      endCursor\n      keys { id organizationId access scopes secrets { checksum digest kind endsAt } expiresAt revokedAt allowedIps metered meta }\n    }\n  }\n": typeof types.VerificationSnapshotDocument,
 };
 const documents: Documents = {
     "\n  query AllKeys {\n    apiKeys(first: 100, filter: { status: ACTIVE, search: \"key\" }) {\n      totalCount\n      edges {\n        cursor\n        node { id name description access scopes lastFour status createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllKeysDocument,
@@ -101,6 +102,7 @@ const documents: Documents = {
     "\n  query WebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) {\n      id type payload status createdAt nextAttemptAt deliveredAt failedAt\n      attempts { at statusCode error durationMs }\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { id status nextAttemptAt }\n  }\n": types.ResendWebhookDeliveryDocument,
     "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { id type status payload }\n  }\n": types.SendTestWebhookDocument,
+    "\n  query VerificationSnapshot($after: String, $first: Int, $ids: [ID!]) {\n    verificationSnapshot(after: $after, first: $first, ids: $ids) {\n      cursor\n      hasMore\n      endCursor\n      keys { id organizationId access scopes secrets { checksum digest kind endsAt } expiresAt revokedAt allowedIps metered meta }\n    }\n  }\n": types.VerificationSnapshotDocument,
 };
 
 /**
@@ -271,6 +273,10 @@ export function graphql(source: "\n  mutation ResendWebhookDelivery($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { id type status payload }\n  }\n"): typeof import('./graphql').SendTestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerificationSnapshot($after: String, $first: Int, $ids: [ID!]) {\n    verificationSnapshot(after: $after, first: $first, ids: $ids) {\n      cursor\n      hasMore\n      endCursor\n      keys { id organizationId access scopes secrets { checksum digest kind endsAt } expiresAt revokedAt allowedIps metered meta }\n    }\n  }\n"): typeof import('./graphql').VerificationSnapshotDocument;
 
 
 export function graphql(source: string) {

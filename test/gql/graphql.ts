@@ -120,7 +120,8 @@ export type MemberRole =
 
 export type PrincipalKind =
   | 'API_KEY'
-  | 'MEMBER';
+  | 'MEMBER'
+  | 'SERVICE';
 
 export type RateLimitInput = {
   autoApply?: InputMaybe<Scalars['Boolean']['input']>;
@@ -180,6 +181,14 @@ export type UsageInterval =
   | 'HOUR'
   | 'MINUTE';
 
+export type VerificationChangeKind =
+  /** A change that affects verification: drop or reload `apiKeyId` (or, without one, every key of `organizationId`). */
+  | 'CHANGE'
+  /** The feed is live; `cursor` is where it starts. */
+  | 'READY'
+  /** The changes after the cursor asked for are no longer kept: load everything again, then follow from `cursor`. */
+  | 'RESYNC';
+
 export type VerificationCode =
   | 'EXPIRED'
   | 'INSUFFICIENT_SCOPE'
@@ -217,7 +226,7 @@ export type AllAuditEventsQuery = { __typename?: 'Query', auditEvents: { __typen
 export type FullViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FullViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', id: string, name: string }, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } | null } | null };
+export type FullViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization?: { __typename?: 'Organization', id: string, name: string } | null, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } | null } | null };
 
 export type FullVerificationQueryVariables = Exact<{
   key: Scalars['String']['input'];
@@ -229,7 +238,7 @@ export type FullVerificationQuery = { __typename?: 'Query', verifyApiKey: { __ty
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', id: string, name: string }, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } | null } | null, apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', cursor: string, node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, members: { __typename?: 'MemberConnection', totalCount: number, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, action: string, actorKind: string, actorId?: string | null, targetId?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type DashboardQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization?: { __typename?: 'Organization', id: string, name: string } | null, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } | null } | null, apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', cursor: string, node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, revokedAt?: string | null, lastUsedAt?: string | null, rotatedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, members: { __typename?: 'MemberConnection', totalCount: number, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, auditEvents: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, action: string, actorKind: string, actorId?: string | null, targetId?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -255,7 +264,7 @@ export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', id: string, name: string }, member?: { __typename?: 'Member', id: string, email: string, role: MemberRole } | null } | null };
+export type ViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization?: { __typename?: 'Organization', id: string, name: string } | null, member?: { __typename?: 'Member', id: string, email: string, role: MemberRole } | null } | null };
 
 export type AddMemberMutationVariables = Exact<{
   input: AddMemberInput;
@@ -376,7 +385,7 @@ export type VerifyApiKeyUseQuery = { __typename?: 'Query', verifyApiKey: { __typ
 export type KeyViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', name: string }, member?: { __typename?: 'Member', id: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, access: ApiKeyAccess } | null } | null };
+export type KeyViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization?: { __typename?: 'Organization', name: string } | null, member?: { __typename?: 'Member', id: string } | null, apiKey?: { __typename?: 'ApiKey', id: string, name: string, access: ApiKeyAccess } | null } | null };
 
 export type ScopesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -423,7 +432,7 @@ export type RevokeLeakedApiKeysMutation = { __typename?: 'Mutation', revokeLeake
 export type LeakPolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeakPolicyQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', organization: { __typename?: 'Organization', id: string, leakPolicy: LeakPolicy } } | null };
+export type LeakPolicyQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', organization?: { __typename?: 'Organization', id: string, leakPolicy: LeakPolicy } | null } | null };
 
 export type UpdateOrganizationMutationVariables = Exact<{
   input: UpdateOrganizationInput;
@@ -487,6 +496,15 @@ export type SendTestWebhookMutationVariables = Exact<{
 
 
 export type SendTestWebhookMutation = { __typename?: 'Mutation', sendTestWebhook: { __typename?: 'WebhookDelivery', id: string, type: string, status: WebhookDeliveryStatus, payload: any } };
+
+export type VerificationSnapshotQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+}>;
+
+
+export type VerificationSnapshotQuery = { __typename?: 'Query', verificationSnapshot: { __typename?: 'VerificationSnapshot', cursor: string, hasMore: boolean, endCursor?: string | null, keys: Array<{ __typename?: 'VerificationKey', id: string, organizationId: string, access: ApiKeyAccess, scopes: Array<string>, expiresAt?: string | null, revokedAt?: string | null, allowedIps: Array<string>, metered: boolean, meta?: any | null, secrets: Array<{ __typename?: 'VerificationSecret', checksum: string, digest: string, kind: string, endsAt?: string | null }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1212,3 +1230,29 @@ export const SendTestWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const VerificationSnapshotDocument = new TypedDocumentString(`
+    query VerificationSnapshot($after: String, $first: Int, $ids: [ID!]) {
+  verificationSnapshot(after: $after, first: $first, ids: $ids) {
+    cursor
+    hasMore
+    endCursor
+    keys {
+      id
+      organizationId
+      access
+      scopes
+      secrets {
+        checksum
+        digest
+        kind
+        endsAt
+      }
+      expiresAt
+      revokedAt
+      allowedIps
+      metered
+      meta
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerificationSnapshotQuery, VerificationSnapshotQueryVariables>;
