@@ -1,10 +1,14 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import axe from 'axe-core';
 import { version as esbuildVersion } from 'esbuild';
-import { chromium, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Request, type Route } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { createTestDatabase, type TestDatabase } from './database';
 import { childProcessesOf, graphqlOver, startServer, type RunningServer } from './server';
 
@@ -15,6 +19,11 @@ import { childProcessesOf, graphqlOver, startServer, type RunningServer } from '
  * host and every browser console error fails the test; axe-core checks each page; each
  * page is photographed at laptop and phone width, and the key table at 1024, 1280 and
  * 390 px, into /tmp/console-shots/ (CONSOLE_SHOTS elsewhere), never into the repository.
+ *
+ * Webhooks go to a receiver in this process on 127.0.0.1 only (the server runs with
+ * WEBHOOK_ALLOW_PRIVATE=true for it); GitHub's secret-scanning reports are signed with a
+ * key pair made here and given to the server as GITHUB_SECRET_SCANNING_KEYS, so nothing is
+ * fetched from GitHub.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,6 +40,12 @@ const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = path.resolve(process.env.CONSOLE_SHOTS ?? path.join(tmpdir(), 'console-shots'));
 
+/** GitHub's signing key for secret-scanning reports, as the server is told of it. */
+const gitHub = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const GITHUB_KEYS = JSON.stringify({
+  public_keys: [{ key_identifier: 'browser-test', key: gitHub.publicKey.export({ type: 'spki', format: 'pem' }).toString(), is_current: true }],
+});
+
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   const message = `\n\n*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium ***\n\n`;
@@ -46,6 +61,12 @@ describeInBrowser('the console in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let ownerPassword: string;
+
+  /** The webhook receiver: what it was sent, and the status it answers with. */
+  let receiver: Server;
+  let receiverUrl = '';
+  let receiverStatus = 200;
+  const received: { id: string; headers: Record<string, string>; body: string }[] = [];
 
   // What the browser did, checked after each test.
   const foreignRequests: string[] = [];
@@ -69,7 +90,7 @@ describeInBrowser('the console in a browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'keyward-chromium-'));
     // The browser and the server start side by side: neither needs the other to start.
-    const [browser, started] = await Promise.allSettled([
+    const [browser, started, listening] = await Promise.allSettled([
       chromium.launchPersistentContext(userDataDir, {
         executablePath: CHROMIUM,
         headless: true,
@@ -82,12 +103,31 @@ describeInBrowser('the console in a browser', () => {
       (async () => {
         database = await createTestDatabase();
         // No BOOTSTRAP_*: the server creates admin@localhost and prints its password, as for a newcomer.
-        server = await startServer({ DATABASE_URL: database.url, SCOPE_RESOURCES: 'messages,contacts' });
+        server = await startServer({
+          DATABASE_URL: database.url,
+          SCOPE_RESOURCES: 'messages,contacts',
+          // The receiver below is on loopback, over plain http.
+          WEBHOOK_ALLOW_PRIVATE: 'true',
+          GITHUB_SECRET_SCANNING_KEYS: GITHUB_KEYS,
+        });
+      })(),
+      (async () => {
+        receiver = createServer((request, response) => {
+          let body = '';
+          request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          request.on('end', () => {
+            const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+            received.push({ id: headers['webhook-id']!, headers, body });
+            response.writeHead(receiverStatus, { 'content-type': 'text/plain' }).end(receiverStatus < 300 ? 'thanks' : 'not now');
+          });
+        });
+        await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+        receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/keyward`;
       })(),
     ]);
     // Whatever failed, what did start is there for afterAll to stop.
     if (browser.status === 'fulfilled') context = browser.value;
-    for (const result of [browser, started]) if (result.status === 'rejected') throw result.reason;
+    for (const result of [browser, started, listening]) if (result.status === 'rejected') throw result.reason;
     ownerPassword = /Its password, shown this once: (\S+)/.exec(server.output())![1]!;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     context.on('request', (request) => {
@@ -104,6 +144,8 @@ describeInBrowser('the console in a browser', () => {
     await context?.close();
     await server?.stop();
     await database?.drop();
+    receiver?.closeAllConnections();
+    await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
@@ -239,11 +281,14 @@ describeInBrowser('the console in a browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, `api-keys-${width}-screen.png`) });
   }
 
-  /** The secret dialog: reads the key, checks the warning and Copy, closes it, and checks it is gone. */
-  async function takeSecret(title: string, photo?: string): Promise<string> {
+  /**
+   * The secret dialog: reads the secret (an API key, or an endpoint's signing secret), checks
+   * the warning and Copy, closes it, and checks it is gone.
+   */
+  async function takeSecret(title: string, photo?: string, secretIs = { label: 'API key', shape: /^kw_[0-9A-Za-z]+_[0-9A-Za-z]+$/ }): Promise<string> {
     const dialog = page.getByRole('dialog', { name: title });
-    const secret = (await dialog.getByLabel('API key').textContent())!.trim();
-    expect(secret).toMatch(/^kw_[0-9A-Za-z]+_[0-9A-Za-z]+$/);
+    const secret = (await dialog.getByLabel(secretIs.label, { exact: true }).textContent())!.trim();
+    expect(secret).toMatch(secretIs.shape);
     await expect(dialog.getByText('cannot be shown again').isVisible()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.getByText('Copied to the clipboard.').waitFor();
@@ -1265,5 +1310,436 @@ describeInBrowser('the console in a browser', () => {
     await waitForValue(() => verifications.getByRole('figure').locator('figcaption').textContent(), expected);
     await dataRows(page).first().waitFor();
     await inspect(page, 'api-keys-usage');
+  });
+
+  // Webhooks, the leak policy and leaked keys (SPEC §10), in the default organization, signed in as its owner.
+  const endpoint = { id: '', secret: '' };
+  const webhooksOf = async () => (await gql('{ webhooks { id url events enabled disabledReason } }', defaultToken)).body.data.webhooks;
+  const deliveryRows = (target: Page) => target.getByRole('table', { name: 'Deliveries' }).locator('tbody tr.delivery');
+  /** Each delivery as the page shows it, newest first. */
+  const deliveriesShown = (target: Page) =>
+    deliveryRows(target).evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...(row as HTMLTableRowElement).cells];
+        return {
+          event: cells[0]!.querySelector('.strong')!.textContent,
+          id: cells[0]!.querySelector('code')!.textContent!,
+          status: cells[1]!.querySelector('.badge')!.textContent,
+          attempts: cells[2]!.textContent!,
+          answer: cells[3]!.textContent,
+        };
+      }),
+    );
+  const newestDelivery = async () => (await deliveriesShown(page))[0];
+  const DAY_AND_TIME = String.raw`[A-Z][a-z]{2} \d{1,2}, \d{4},? \d{2}:\d{2}\s[AP]M UTC`;
+  /** Nothing on the page is wider than a phone: long URLs and bodies wrap or scroll in their own box. */
+  async function fitsPhone(target: Page) {
+    await target.setViewportSize(PHONE);
+    expect(await target.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await target.setViewportSize(LAPTOP);
+    expect(await target.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(LAPTOP.width);
+  }
+
+  it('adds a webhook endpoint: the API’s field errors beside their fields, events picked by group, the signing secret shown once', async () => {
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allTextContents()).resolves.toEqual([
+      'API keys',
+      'Members',
+      'Audit log',
+      'Webhooks',
+      'Organization',
+    ]);
+    await page.getByText('No endpoints yet.').waitFor();
+    await checkAccessibility(page, 'webhooks-empty');
+
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add endpoint' });
+    const url = dialog.getByLabel('Endpoint URL');
+    // Unscoped and strict: the page's own Add endpoint is hidden behind the dialog.
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Cancel', 'Add endpoint']);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const urlError = 'Enter the endpoint’s full URL, such as https://example.com/webhooks/keyward.';
+    await dialog.getByText(urlError).waitFor();
+    await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
+    const urlDescribedBy = (await url.getAttribute('aria-describedby'))!.split(' ');
+    await expect(dialog.locator(`[id="${urlDescribedBy.at(-1)}"]`).textContent()).resolves.toBe(urlError);
+    await url.fill(receiverUrl);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const events = dialog.getByRole('group', { name: 'Events' });
+    await events.getByText('Pick at least one event.').waitFor();
+    await expect(dialog.getByText(urlError).count()).resolves.toBe(0);
+    // Never the API's own wording, and nothing made.
+    expect(await dialog.textContent()).not.toMatch(/must name|absolute http/);
+    expect(await webhooksOf()).toEqual([]);
+
+    // A checkbox per event in its group, named in words and described by the API's name.
+    const keysGroup = events.getByRole('group', { name: 'API keys' });
+    const membersGroup = events.getByRole('group', { name: 'Members' });
+    const boxes = (group: Locator) =>
+      group.getByRole('checkbox').evaluateAll((all) => all.map((box) => [box.closest('label')!.textContent, document.getElementById(box.getAttribute('aria-describedby')!)!.textContent]));
+    expect(await boxes(keysGroup)).toEqual([
+      ['Created', 'api_key.created'],
+      ['Edited', 'api_key.updated'],
+      ['Rotated', 'api_key.rotated'],
+      ['Revoked', 'api_key.revoked'],
+      ['Reported exposed', 'api_key.leaked'],
+      ['About to expire', 'api_key.expiring'],
+    ]);
+    expect(await boxes(membersGroup)).toEqual([
+      ['Added', 'member.added'],
+      ['Removed', 'member.removed'],
+      ['Role changed', 'member.role_changed'],
+    ]);
+    const all = events.getByRole('checkbox', { name: 'All events' });
+    const checkedCount = () => events.getByRole('checkbox', { checked: true }).count();
+    await all.check();
+    await expect(checkedCount()).resolves.toBe(10);
+    await all.uncheck();
+    await expect(checkedCount()).resolves.toBe(0);
+    for (const name of ['Created', 'Revoked', 'Reported exposed']) await keysGroup.getByRole('checkbox', { name, exact: true }).check();
+    await membersGroup.getByRole('checkbox', { name: 'Added', exact: true }).check();
+    // Some picked: All events is mixed.
+    await expect(all.evaluate((box) => (box as HTMLInputElement).indeterminate)).resolves.toBe(true);
+    await checkAccessibility(page, 'add-endpoint');
+    await screenshot(page, 'add-endpoint');
+
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    endpoint.secret = await takeSecret('Your endpoint’s signing secret', 'signing-secret', { label: 'Signing secret', shape: /^whsec_[A-Za-z0-9+/]+=*$/ });
+    // Done gives the focus back to Add endpoint, which opened the dialogs.
+    expect(await settledFocus(page, 'button:Add endpoint')).toBe('button:Add endpoint');
+    const [made] = await webhooksOf();
+    expect(made).toEqual({
+      id: expect.any(String),
+      url: receiverUrl,
+      events: ['api_key.created', 'api_key.revoked', 'api_key.leaked', 'member.added'],
+      enabled: true,
+      disabledReason: null,
+    });
+    endpoint.id = made.id;
+    await page.getByText(`Added the endpoint at ${receiverUrl}.`).waitFor();
+    await waitForValue(async () => (await row(page, receiverUrl).getByRole('cell').allTextContents()).slice(0, 3), [
+      `${receiverUrl}Deliveries`,
+      'API keysCreatedRevokedReported exposedMembersAdded',
+      'Enabled',
+    ]);
+    await expect(row(page, receiverUrl).getByRole('cell').nth(3).textContent()).resolves.toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2}\s[AP]M UTC$/);
+    await inspect(page, 'webhooks');
+    await fitsPhone(page);
+  });
+
+  it('sends a test event from the endpoint’s page and shows it delivered, signed with the secret shown once', async () => {
+    await row(page, receiverUrl).getByRole('link', { name: receiverUrl }).click();
+    await page.getByRole('heading', { level: 1, name: receiverUrl }).waitFor();
+    expect(page.url()).toBe(`${server.url}/console/#/webhooks/${endpoint.id}`);
+    await expect(page.getByRole('link', { name: 'Webhooks' }).getAttribute('aria-current')).resolves.toBe('location');
+    await page.getByText('No deliveries yet.').waitFor();
+
+    const before = received.length;
+    const send = page.getByRole('button', { name: 'Send test event' });
+    await send.click();
+    await page.getByText('Sent a test event').waitFor();
+    expect(await hasFocus(send)).toBe(true);
+    // The server's worker delivers within a couple of seconds; the page watches until it has.
+    await waitForValue(async () => (await deliveriesShown(page)).map(({ event, status, attempts, answer }) => [event, status, attempts, answer]), [['Test event', 'Delivered', '1 attempt', 'HTTP 200']], 15_000);
+    const shown = (await newestDelivery())!;
+    expect(shown.id).toMatch(/^msg_/);
+    // What arrived: one request with the webhook-id shown, signed with the secret shown once.
+    const arrived = received.slice(before);
+    expect(arrived.map((r) => r.id)).toEqual([shown.id]);
+    expect(new Webhook(endpoint.secret).verify(arrived[0]!.body, arrived[0]!.headers)).toMatchObject({ type: 'webhook.test', data: { id: endpoint.id } });
+
+    // Its attempts open below it: when, the answer, how long it took; and the body sent.
+    const disclosure = deliveryRows(page).first().getByRole('button', { name: '1 attempt' });
+    await expect(disclosure.getAttribute('aria-expanded')).resolves.toBe('false');
+    await disclosure.click();
+    await expect(disclosure.getAttribute('aria-expanded')).resolves.toBe('true');
+    const attempts = page.locator(`[id="attempts-${shown.id}"]`);
+    await expect(attempts.getByRole('listitem').allTextContents()).resolves.toEqual([expect.stringMatching(/UTC HTTP 200 in \d+ ms$/)]);
+    expect(JSON.parse((await attempts.locator('pre').textContent())!)).toMatchObject({ type: 'webhook.test', data: { id: endpoint.id } });
+    await inspect(page, 'webhook-deliveries');
+    await fitsPhone(page);
+  });
+
+  it('shows a failed attempt with its code, and Resend sends the delivery again with the same webhook-id', async () => {
+    receiverStatus = 500;
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    await waitForValue(async () => {
+      const newest = await newestDelivery();
+      return [newest?.status, newest?.attempts, newest?.answer];
+    }, ['Retrying', '1 attempt', 'HTTP 500'], 15_000);
+    const failedId = (await newestDelivery())!.id;
+    const failing = deliveryRows(page).first();
+    await failing.getByRole('button', { name: '1 attempt' }).click();
+    const attempts = page.locator(`[id="attempts-${failedId}"]`);
+    await expect(attempts.getByRole('listitem').allTextContents()).resolves.toEqual([expect.stringMatching(/UTC HTTP 500 in \d+ ms$/)]);
+    await expect(attempts.locator('.answer.failed').count()).resolves.toBe(1);
+    await checkAccessibility(page, 'webhook-delivery-failed');
+    await screenshot(page, 'webhook-delivery-failed');
+
+    // The receiver is fixed: Resend delivers it now.
+    receiverStatus = 200;
+    const resend = failing.getByRole('button', { name: 'Resend' });
+    await resend.click();
+    await waitForValue(async () => [(await newestDelivery())?.status, (await newestDelivery())?.answer], ['Delivered', 'HTTP 200'], 15_000);
+    const sentWith = () => received.filter((r) => r.id === failedId).length;
+    expect(sentWith()).toBeGreaterThanOrEqual(2);
+    const items = await attempts.getByRole('listitem').allTextContents();
+    expect([items[0], items.at(-1)]).toEqual([expect.stringMatching(/HTTP 500 in/), expect.stringMatching(/HTTP 200 in/)]);
+    // The button stays where it was, with the focus.
+    expect(await hasFocus(resend)).toBe(true);
+
+    // A delivered one too (a receiver that lost it): one attempt more, the same webhook-id.
+    const attemptsBefore = items.length;
+    const sentBefore = sentWith();
+    await resend.click();
+    await page.getByText('Sending “Test event” again, with the same webhook-id.').waitFor();
+    await waitForValue(async () => [(await newestDelivery())?.status, (await newestDelivery())?.attempts], ['Delivered', `${attemptsBefore + 1} attempts`], 15_000);
+    expect(sentWith()).toBe(sentBefore + 1);
+  });
+
+  it('edits an endpoint’s events, disables and enables it, from its page and from the list', async () => {
+    const edit = page.getByRole('button', { name: 'Edit', exact: true });
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit endpoint' });
+    await expect(dialog.getByLabel('Endpoint URL').inputValue()).resolves.toBe(receiverUrl);
+    const checked = () => dialog.getByRole('checkbox', { checked: true }).evaluateAll((all) => all.map((box) => box.closest('label')!.textContent));
+    expect(await checked()).toEqual(['Created', 'Revoked', 'Reported exposed', 'Added']);
+    await dialog.getByRole('group', { name: 'API keys' }).getByRole('checkbox', { name: 'Rotated' }).check();
+    await dialog.getByRole('group', { name: 'Members' }).getByRole('checkbox', { name: 'Added' }).uncheck();
+    await checkAccessibility(page, 'edit-endpoint');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(`Saved the endpoint at ${receiverUrl}.`).waitFor();
+    expect(await settledFocus(page, 'button:Edit')).toBe('button:Edit');
+    expect((await webhooksOf())[0].events).toEqual(['api_key.created', 'api_key.rotated', 'api_key.revoked', 'api_key.leaked']);
+    await waitForValue(() => page.locator('.endpoint-settings .event-groups').textContent(), 'API keysCreatedRotatedRevokedReported exposed');
+
+    // Disabled by hand: said on the page, with the way back; Disable goes, the focus to the heading.
+    await page.getByRole('button', { name: 'Disable' }).click();
+    await page.getByText('Deliveries to this endpoint are turned off.').waitFor();
+    await expect(page.getByRole('button', { name: 'Disable' }).count()).resolves.toBe(0);
+    expect(await settledFocus(page, `h1:${receiverUrl}`)).toBe(`h1:${receiverUrl}`);
+    expect((await webhooksOf())[0].enabled).toBe(false);
+    await checkAccessibility(page, 'webhook-disabled');
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await page.getByRole('button', { name: 'Disable' }).waitFor();
+    expect((await webhooksOf())[0].enabled).toBe(true);
+
+    // From the list, in the row's Actions menu; the focus back on the row's button.
+    await page.getByRole('link', { name: 'All endpoints' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    const actions = row(page, receiverUrl).getByRole('button', { name: 'Actions', exact: true });
+    await actions.click();
+    await expect(page.getByRole('menu', { name: 'Actions' }).getByRole('menuitem').allTextContents()).resolves.toEqual(['Send test event', 'Edit', 'Disable', 'Delete']);
+    await page.getByRole('menuitem', { name: 'Disable' }).click();
+    await row(page, receiverUrl).getByText('Disabled', { exact: true }).waitFor();
+    expect(await hasFocus(actions)).toBe(true);
+    expect((await webhooksOf())[0].enabled).toBe(false);
+    await actions.click();
+    await page.getByRole('menuitem', { name: 'Enable' }).click();
+    await row(page, receiverUrl).getByText('Enabled', { exact: true }).waitFor();
+    expect((await webhooksOf())[0].enabled).toBe(true);
+  });
+
+  it('says prominently why Keyward stopped an endpoint, with the way to enable it again', async () => {
+    // Keyward stops an endpoint whose every delivery failed for a day. A day cannot pass in
+    // a test: the API's list of endpoints is given that state on its way to the page.
+    const reason = 'Deliveries failed for a day (last: HTTP 503)';
+    const stoppedByKeyward = async (route: Route) => {
+      if (!/query ConsoleWebhooks\b/.test(String(route.request().postDataJSON()?.query))) return route.fallback();
+      const response = await route.fetch();
+      const json = await response.json();
+      for (const webhook of json.data.webhooks) Object.assign(webhook, { enabled: false, disabledReason: reason });
+      return route.fulfill({ response, json });
+    };
+    await page.route('**/graphql', stoppedByKeyward);
+    try {
+      await page.reload();
+      const said = 'every delivery failed for a day (the last answer: HTTP 503).';
+      const callout = page.locator('.callout');
+      await waitForValue(() => callout.textContent(), `Deliveries to ${receiverUrl} stopped: ${said}See its deliveriesEnable`);
+      await expect(row(page, receiverUrl).getByRole('cell').nth(2).textContent()).resolves.toBe('DisabledStopped by Keyward');
+      await inspect(page, 'webhooks-stopped');
+      await callout.getByRole('link', { name: 'See its deliveries' }).click();
+      await page.getByRole('heading', { level: 1, name: receiverUrl }).waitFor();
+      await waitForValue(() => page.locator('.callout').textContent(), `Deliveries to this endpoint stopped: ${said}Enable`);
+      await expect(page.getByRole('button', { name: 'Disable' }).count()).resolves.toBe(0);
+      await checkAccessibility(page, 'webhook-stopped');
+    } finally {
+      await page.unroute('**/graphql', stoppedByKeyward);
+    }
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await page.getByRole('button', { name: 'Disable' }).waitFor();
+    await expect(page.locator('.callout').count()).resolves.toBe(0);
+  });
+
+  it('deletes an endpoint after confirmation, from the list and from its own page', async () => {
+    const spare = receiverUrl.replace('/hooks/keyward', '/spare');
+    const other = receiverUrl.replace('/hooks/keyward', '/other');
+    for (const url of [spare, other]) {
+      const made = await gql('mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }', defaultToken, { i: { url, events: ['member.added'] } });
+      expect(made.body.errors).toBeUndefined();
+    }
+    await page.getByRole('link', { name: 'All endpoints' }).click();
+    await row(page, spare).waitFor();
+    const actions = row(page, spare).getByRole('button', { name: 'Actions', exact: true });
+    const confirm = page.getByRole('dialog', { name: 'Delete this endpoint?' });
+    await actions.click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await confirm.getByText(spare).waitFor();
+    // Cancel changes nothing, and gives the focus back to the row's Actions.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await hasFocus(actions)).toBe(true);
+    await actions.click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Cancel', 'Delete']);
+    await checkAccessibility(page, 'delete-endpoint');
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await row(page, spare).waitFor({ state: 'detached' });
+    // Its Actions went with it: the focus is on the table.
+    await waitForValue(() => focused(page), 'region:Webhook endpoints');
+    await page.getByText(`Deleted the endpoint at ${spare}.`).waitFor();
+
+    // From its own page: back to the list, which says so.
+    await row(page, other).getByRole('link', { name: other }).click();
+    await page.getByRole('heading', { level: 1, name: other }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    await page.getByText(`Deleted the endpoint at ${other}.`).waitFor();
+    expect((await webhooksOf()).map((w: { url: string }) => w.url)).toEqual([receiverUrl]);
+    await waitForCount(page.getByRole('table', { name: 'Webhook endpoints' }).locator('tbody tr'), 1);
+  });
+
+  it('saves the leak policy on the Organization page, read back through the API', async () => {
+    const policyOf = async () => (await gql('{ viewer { organization { leakPolicy } } }', defaultToken)).body.data.viewer.organization.leakPolicy;
+    expect(await policyOf()).toBe('REVOKE');
+    await page.getByRole('link', { name: 'Organization' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organization' }).waitFor();
+    const policy = page.getByRole('radiogroup', { name: 'When a key is found exposed' });
+    const revoke = policy.getByRole('radio', { name: 'Revoke it at once' });
+    const flag = policy.getByRole('radio', { name: 'Keep it working and flag it' });
+    await waitForValue(() => revoke.isChecked(), true);
+    await checkAccessibility(page, 'organization-revoke');
+    await flag.check();
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.click();
+    await page.getByText('Saved. A key found exposed now keeps working, flagged as leaked.').waitFor();
+    expect(await hasFocus(save)).toBe(true);
+    expect(await policyOf()).toBe('NOTIFY');
+    // As saved, after a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Organization' }).waitFor();
+    await waitForValue(() => flag.isChecked(), true);
+    await expect(revoke.isChecked()).resolves.toBe(false);
+    await inspect(page, 'organization');
+  });
+
+  it('marks leaked keys in the list and on their pages: revoked by whoever found one, still working but flagged when a scanner reports one under NOTIFY', async () => {
+    const create = async (name: string) =>
+      (await gql('mutation($n: String!) { createApiKey(input: { name: $n, access: READ_ONLY }) { secret apiKey { id } } }', defaultToken, { n: name })).body.data
+        .createApiKey as { secret: string; apiKey: { id: string } };
+    const pasted = await create('Pasted in a gist');
+    const scanned = await create('Found by a scanner');
+    const before = received.length;
+    // Whoever holds a key may revoke it, without signing in: whatever the organization's policy.
+    expect((await gql('mutation($k: [String!]!) { revokeLeakedApiKeys(keys: $k) }', undefined, { k: [pasted.secret] })).body).toEqual({ data: { revokeLeakedApiKeys: true } });
+    // GitHub's report follows the policy, NOTIFY: the key keeps working, flagged.
+    const report = JSON.stringify([{ token: scanned.secret, type: 'keyward_api_key', url: 'https://github.com/acme/app/blob/main/.env', source: 'content' }]);
+    const answer = await fetch(`${server.url}/secret-scanning/github`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'github-public-key-identifier': 'browser-test',
+        'github-public-key-signature': sign('sha256', Buffer.from(report), { key: gitHub.privateKey, dsaEncoding: 'der' }).toString('base64'),
+      },
+      body: report,
+    });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { label: string }[]).map((r) => r.label)).toEqual(['true_positive']);
+    const stateOf = async (id: string) => (await gql('query($id: ID!) { apiKey(id: $id) { status leakedAt } }', defaultToken, { id })).body.data.apiKey;
+    expect(await stateOf(pasted.apiKey.id)).toEqual({ status: 'REVOKED', leakedAt: expect.any(String) });
+    expect(await stateOf(scanned.apiKey.id)).toEqual({ status: 'ACTIVE', leakedAt: expect.any(String) });
+
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+    // Beside its status, a badge; when it was reported, in the text a screen reader reads with it.
+    const status = (await findKey('Pasted in a gist')).locator('td.cell-status');
+    await expect(status.textContent()).resolves.toMatch(new RegExp(`^RevokedLeaked\\. Reported exposed on ${DAY_AND_TIME}$`));
+    // … and shown on hover and on focus.
+    const tip = status.locator('.tip');
+    const tipWidth = async () => (await tip.boundingBox())?.width ?? 0;
+    expect(await tipWidth()).toBeLessThanOrEqual(1);
+    await status.locator('.leaked').focus();
+    expect(await tipWidth()).toBeGreaterThan(100);
+    await checkAccessibility(page, 'api-keys-leaked');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'api-keys-leaked-laptop.png') });
+    await status.locator('.leaked').blur();
+    expect(await tipWidth()).toBeLessThanOrEqual(1);
+    await status.locator('.badge-leaked').hover();
+    expect(await tipWidth()).toBeGreaterThan(100);
+    await page.mouse.move(0, 0);
+
+    // On its page, what became of it.
+    await row(page, 'Pasted in a gist').getByRole('link', { name: 'Pasted in a gist' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pasted in a gist' }).waitFor();
+    await waitForValue(async () => new RegExp(`^Reported exposed on ${DAY_AND_TIME}\\. It was revoked\\.$`).test((await page.locator('.callout').textContent()) ?? ''), true);
+    await page.getByRole('link', { name: 'All keys' }).click();
+    const flagged = await findKey('Found by a scanner');
+    await expect(flagged.locator('td.cell-status').textContent()).resolves.toMatch(/^ActiveLeaked\. Reported exposed on /);
+    await flagged.getByRole('link', { name: 'Found by a scanner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Found by a scanner' }).waitFor();
+    await waitForValue(
+      async () => new RegExp(`^Reported exposed on ${DAY_AND_TIME}\\. It still works: rotate or revoke it\\.$`).test((await page.locator('.callout').textContent()) ?? ''),
+      true,
+    );
+    for (const action of ['Rotate', 'Revoke']) await expect(page.getByRole('button', { name: action, exact: true }).count()).resolves.toBe(1);
+    await inspect(page, 'api-key-leaked');
+
+    // The endpoint subscribed to api_key.leaked heard of both.
+    const leakedEvents = () =>
+      received
+        .slice(before)
+        .map((r) => JSON.parse(r.body) as { type: string; data: { id: string } })
+        .filter((body) => body.type === 'api_key.leaked')
+        .map((body) => body.data.id)
+        .sort();
+    await waitForValue(leakedEvents, [pasted.apiKey.id, scanned.apiKey.id].sort(), 15_000);
+  });
+
+  it('gives a VIEWER the webhooks, their deliveries and the organization’s settings to read, with no write control at all', async () => {
+    const tab = await context.newPage();
+    watch(tab);
+    await tab.goto(`${server.url}/console/`);
+    await signIn(tab, 'vera@acme.test', 'vera-second-password');
+    const noWriteControls = async () => {
+      for (const name of ['Add endpoint', 'Actions', 'Send test event', 'Edit', 'Disable', 'Enable', 'Delete', 'Resend', 'Save']) {
+        await expect(tab.getByRole('button', { name, exact: true }).count()).resolves.toBe(0);
+      }
+      await expect(tab.getByRole('menuitem').count()).resolves.toBe(0);
+      await expect(tab.getByRole('radio').count()).resolves.toBe(0);
+    };
+    await tab.getByRole('link', { name: 'Webhooks' }).click();
+    await row(tab, receiverUrl).waitFor();
+    await noWriteControls();
+    await inspect(tab, 'viewer-webhooks');
+
+    await row(tab, receiverUrl).getByRole('link', { name: receiverUrl }).click();
+    await tab.getByRole('heading', { level: 1, name: receiverUrl }).waitFor();
+    await deliveryRows(tab).first().waitFor();
+    await noWriteControls();
+    // Reading what happened is not a change: the attempts open.
+    const disclosure = deliveryRows(tab).first().getByRole('button', { name: /^\d+ attempts?$/ });
+    await disclosure.click();
+    await expect(disclosure.getAttribute('aria-expanded')).resolves.toBe('true');
+    await checkAccessibility(tab, 'viewer-webhook');
+
+    await tab.getByRole('link', { name: 'Organization' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Organization' }).waitFor();
+    await tab.getByText('Keep it working and flag it').waitFor();
+    await noWriteControls();
+    await inspect(tab, 'viewer-organization');
+    await tab.close();
   });
 });

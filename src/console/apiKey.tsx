@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { count, perPeriod } from './format';
+import { count, instant, perPeriod } from './format';
 import type { ApiKeyAccess, ApiKeyStatus, ConsoleApiKeyFieldsFragment } from './gql/graphql';
 
 /** A key as the console shows it, in the list and on its own page (operations.ts, ConsoleApiKeyFields). */
@@ -21,6 +21,33 @@ export const keyPageHref = (id: string) => `#/keys/${encodeURIComponent(id)}`;
 
 export function StatusBadge({ status }: { status: ApiKeyStatus }) {
   return <span class={`badge badge-${status.toLowerCase()}`}>{STATUS_LABEL[status]}</span>;
+}
+
+/**
+ * A key reported exposed (SPEC §10): a badge beside its status, and when it was reported,
+ * which shows on hover and on focus and is read with the badge by a screen reader.
+ */
+export function LeakedBadge({ leakedAt }: { leakedAt: string }) {
+  const { day, time, exact } = instant(leakedAt);
+  return (
+    <span class="leaked" tabIndex={0}>
+      <span class="badge badge-leaked">Leaked</span>
+      <span class="tip">
+        <span class="visually-hidden">. </span>Reported exposed on{' '}
+        <time dateTime={leakedAt} title={exact}>
+          {day}, {time}
+        </time>
+      </span>
+    </span>
+  );
+}
+
+/** What became of a key reported exposed, for its page: revoked, or still working and to be dealt with. */
+export function leakOutcome(apiKey: ApiKey): { words: string; live: boolean } {
+  if (apiKey.status === 'REVOKED') return { words: 'It was revoked.', live: false };
+  if (apiKey.status === 'EXPIRED') return { words: 'It has expired since.', live: false };
+  if (apiKey.rotatedAt && apiKey.leakedAt && apiKey.rotatedAt > apiKey.leakedAt) return { words: 'It has been rotated since.', live: false };
+  return { words: 'It still works: rotate or revoke it.', live: true };
 }
 
 /** Scopes as chips; a long scope breaks after its resource, never inside a word. */

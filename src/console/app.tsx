@@ -6,29 +6,37 @@ import { ApiKeyPage } from './keyPage';
 import { ApiKeysPage } from './keys';
 import { MembersPage } from './members';
 import { LogoutMutation, ViewerQuery } from './operations';
-import type { Viewer } from './session';
+import { OrganizationPage } from './organization';
+import { isMember, type Viewer } from './session';
 import { SignIn } from './signin';
 import { Notice } from './ui';
+import { WebhookPage } from './webhookPage';
+import { WebhooksPage } from './webhooks';
 
-type Section = 'keys' | 'members' | 'audit';
+type Section = 'keys' | 'members' | 'audit' | 'webhooks' | 'organization';
 const SECTIONS: { route: Section; label: string; scope: string }[] = [
   { route: 'keys', label: 'API keys', scope: 'api_keys:read' },
   { route: 'members', label: 'Members', scope: 'members:read' },
   { route: 'audit', label: 'Audit log', scope: 'audit_log:read' },
+  { route: 'webhooks', label: 'Webhooks', scope: 'organization:read' },
+  { route: 'organization', label: 'Organization', scope: 'organization:read' },
 ];
 
-/** A section, or one key's page within API keys (#/keys/<id>, apiKey.tsx's keyPageHref). */
+/**
+ * A section, or one item's page within it: a key's within API keys (#/keys/<id>, apiKey.tsx's
+ * keyPageHref), an endpoint's within Webhooks (#/webhooks/<id>, webhook.tsx's webhookPageHref).
+ */
 interface Route {
   section: Section;
-  keyId: string | null;
+  itemId: string | null;
 }
 
-const KEY_PAGE = /^#\/keys\/([^/]+)$/;
+const ITEM_PAGE = /^#\/(keys|webhooks)\/([^/]+)$/;
 
 function routeOf(hash: string): Route {
-  const key = KEY_PAGE.exec(hash);
-  if (key) return { section: 'keys', keyId: decoded(key[1]!) };
-  return { section: SECTIONS.find((s) => hash === `#/${s.route}`)?.route ?? 'keys', keyId: null };
+  const item = ITEM_PAGE.exec(hash);
+  if (item) return { section: item[1] as Section, itemId: decoded(item[2]!) };
+  return { section: SECTIONS.find((s) => hash === `#/${s.route}`)?.route ?? 'keys', itemId: null };
 }
 
 /** A typed or pasted address may hold a stray %: taken as written rather than breaking the page. */
@@ -66,7 +74,7 @@ export function App() {
     setLoading(true);
     try {
       const { viewer } = await request(ViewerQuery, {});
-      setViewer(viewer?.member ? viewer : null);
+      setViewer(isMember(viewer) ? viewer : null);
     } catch {
       setViewer(null);
     } finally {
@@ -113,6 +121,8 @@ export function App() {
 
   const sections = SECTIONS.filter((s) => viewer.scopes.includes(s.scope));
   const current = sections.some((s) => s.route === route.section) ? route.section : sections[0]?.route;
+  // An item's page only within its own section: a section the viewer may not see opens the first one, whole.
+  const itemId = current === route.section ? route.itemId : null;
   return (
     <div class="shell">
       <header class="topbar">
@@ -136,8 +146,8 @@ export function App() {
         <ul>
           {sections.map((s) => (
             <li>
-              {/* On a key's own page, API keys is where one is rather than the page itself. */}
-              <a href={`#/${s.route}`} aria-current={s.route === current ? (route.keyId ? 'location' : 'page') : undefined}>
+              {/* On a key's or an endpoint's own page, its section is where one is rather than the page itself. */}
+              <a href={`#/${s.route}`} aria-current={s.route === current ? (itemId ? 'location' : 'page') : undefined}>
                 {s.label}
               </a>
             </li>
@@ -146,9 +156,12 @@ export function App() {
       </nav>
       <main class="content">
         <Notice message={accountNotice} onDismiss={() => setAccountNotice(null)} />
-        {current === 'keys' && (route.keyId ? <ApiKeyPage key={route.keyId} viewer={viewer} id={route.keyId} /> : <ApiKeysPage viewer={viewer} />)}
+        {current === 'keys' && (itemId ? <ApiKeyPage key={itemId} viewer={viewer} id={itemId} /> : <ApiKeysPage viewer={viewer} />)}
         {current === 'members' && <MembersPage viewer={viewer} />}
         {current === 'audit' && <AuditLogPage viewer={viewer} />}
+        {current === 'webhooks' &&
+          (itemId ? <WebhookPage key={itemId} viewer={viewer} id={itemId} /> : <WebhooksPage viewer={viewer} />)}
+        {current === 'organization' && <OrganizationPage viewer={viewer} />}
       </main>
     </div>
   );

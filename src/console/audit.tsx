@@ -13,6 +13,7 @@ const ACTIONS: [action: string, words: string][] = [
   ['api_key.updated', 'Key edited'],
   ['api_key.rotated', 'Key rotated'],
   ['api_key.revoked', 'Key revoked'],
+  ['api_key.leaked', 'Key reported exposed'],
   ['member.added', 'Member added'],
   ['member.role_changed', 'Role changed'],
   ['member.removed', 'Member removed'],
@@ -20,6 +21,11 @@ const ACTIONS: [action: string, words: string][] = [
   ['member.login', 'Signed in'],
   ['member.login_failed', 'Sign-in failed'],
   ['organization.created', 'Organization created'],
+  ['organization.updated', 'Settings changed'],
+  ['webhook.created', 'Endpoint added'],
+  ['webhook.updated', 'Endpoint edited'],
+  ['webhook.deleted', 'Endpoint deleted'],
+  ['webhook.disabled', 'Endpoint stopped by Keyward'],
 ];
 
 /** Every member, for the Actor filter: the whole list, page after page, however long it is. */

@@ -6,6 +6,7 @@ import { controlsForm, controlsToCreate, controlsToUpdate, readControls, type Co
 import { dateInputValue, endOfDay, tomorrow } from './format';
 import type { ApiKeyAccess } from './gql/graphql';
 import { CreateApiKeyMutation, RevokeApiKeyMutation, RotateApiKeyMutation, ScopeCatalogQuery, UpdateApiKeyMutation } from './operations';
+import { SecretDialog } from './secret';
 import type { Viewer } from './session';
 import { ChoiceGroup, Dialog, DialogActions, Field, FormError, useSubmit } from './ui';
 
@@ -35,7 +36,15 @@ export function KeyDialogs({ modal, viewer, onClose, onDone }: { modal: KeyModal
     case 'revoke':
       return <RevokeDialog apiKey={modal.key} onClose={onClose} onDone={onDone} />;
     case 'secret':
-      return <SecretDialog title={modal.title} secret={modal.secret} onDone={onClose} />;
+      return (
+        <SecretDialog
+          title={modal.title}
+          label="API key"
+          warning="Copy this key now and store it somewhere safe. It cannot be shown again."
+          secret={modal.secret}
+          onDone={onClose}
+        />
+      );
     default:
       return null;
   }
@@ -249,48 +258,6 @@ function RevokeDialog({ apiKey, onClose, onDone }: { apiKey: ApiKey; onClose: ()
           Revoke
         </button>
       </DialogActions>
-    </Dialog>
-  );
-}
-
-/**
- * The full key, once. It lives only in this dialog's props: Done unmounts the dialog and
- * the page keeps no other copy, so it is gone from the DOM and from the console's state.
- */
-function SecretDialog({ title, secret, onDone }: { title: string; secret: string; onDone: () => void }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      setCopied('Copying is not allowed here: select the key and copy it yourself.');
-    }
-  };
-  return (
-    <Dialog title={title} onClose={onDone} modalOnly>
-      <p class="warning" role="note">
-        Copy this key now and store it somewhere safe. It cannot be shown again.
-      </p>
-      <div class="secret">
-        <label for="secret-value">API key</label>
-        <output id="secret-value" class="secret-value">
-          {secret}
-        </output>
-      </div>
-      {copied && (
-        <p class="muted" role="status">
-          {copied}
-        </p>
-      )}
-      <div class="dialog-actions">
-        <button type="button" class="secondary" onClick={copy}>
-          Copy
-        </button>
-        <button type="button" onClick={onDone}>
-          Done
-        </button>
-      </div>
     </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formErrors, request } from './api';
-import { ACCESS_LABEL, creditsWords, rateLimitWords, ScopeChips, StatusBadge, type ApiKey } from './apiKey';
+import { ACCESS_LABEL, creditsWords, LeakedBadge, leakOutcome, rateLimitWords, ScopeChips, StatusBadge, type ApiKey } from './apiKey';
+import { instant } from './format';
 import { KeyDialogs, type Done, type KeyModal } from './keyDialogs';
 import { ApiKeyQuery } from './operations';
 import type { Viewer } from './session';
@@ -68,12 +69,33 @@ export function ApiKeyPage({ viewer, id }: { viewer: Viewer; id: string }) {
         <FormError message={error} />
         {apiKey && (
           <>
+            {apiKey.leakedAt && <LeakCallout apiKey={apiKey} leakedAt={apiKey.leakedAt} />}
             <KeySettings apiKey={apiKey} />
             <UsageChart heading="Verifications" apiKeyId={apiKey.id} />
           </>
         )}
         <KeyDialogs modal={modal} viewer={viewer} onClose={() => setModal(null)} onDone={done} />
     </section>
+  );
+}
+
+/** A key reported exposed: when, and what became of it. Still working, it is a call to act. */
+function LeakCallout({ apiKey, leakedAt }: { apiKey: ApiKey; leakedAt: string }) {
+  const { day, time, exact } = instant(leakedAt);
+  const outcome = leakOutcome(apiKey);
+  return (
+    <div class={outcome.live ? 'callout danger' : 'callout'}>
+      <p>
+        <strong>
+          Reported exposed on{' '}
+          <time dateTime={leakedAt} title={exact}>
+            {day}, {time}
+          </time>
+          .
+        </strong>{' '}
+        {outcome.words}
+      </p>
+    </div>
   );
 }
 
@@ -89,6 +111,7 @@ function KeySettings({ apiKey }: { apiKey: ApiKey }) {
           </Setting>
           <Setting term="Status">
             <StatusBadge status={apiKey.status} />
+            {apiKey.leakedAt && <LeakedBadge leakedAt={apiKey.leakedAt} />}
           </Setting>
           <Setting term="Permissions">
             {ACCESS_LABEL[apiKey.access]}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { request } from './api';
-import { keyPageHref, Permissions, STATUS_LABEL, StatusBadge, type ApiKey } from './apiKey';
+import { keyPageHref, LeakedBadge, Permissions, STATUS_LABEL, StatusBadge, type ApiKey } from './apiKey';
 import type { ApiKeyStatus } from './gql/graphql';
 import { KeyDialogs, type Done, type KeyModal } from './keyDialogs';
 import { ApiKeysQuery } from './operations';
@@ -168,6 +168,7 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
                     </td>
                     <td class="cell-status">
                       <StatusBadge status={key.status} />
+                      {key.leakedAt && <LeakedBadge leakedAt={key.leakedAt} />}
                     </td>
                     <td class="cell-expires" data-label="Expires">
                       <Time iso={key.expiresAt} none="Never" />

@@ -58,6 +58,14 @@ const BAD_INPUT: Rewrite[] = [
   [/^"(.*)" has a prefix length its address family does not allow$/, (m) => `“${m[1]}” has too long a prefix: at most /32 for IPv4 and /128 for IPv6.`],
   [/^a key allows at most (\d+) addresses or ranges$/, (m) => `Allow at most ${m[1]} addresses or ranges.`],
   [/must be a JSON object$/, 'Enter a JSON object, such as {"plan": "pro"}.'],
+  [/^must be an absolute http or https URL$/, 'Enter the endpoint’s full URL, such as https://example.com/webhooks/keyward.'],
+  [/^must use https$/, 'Use an https:// URL: Keyward sends events over TLS only.'],
+  [/^must not contain a user name or password$/, 'Take the user name and password out of the URL: each delivery is signed instead.'],
+  [/^must not point to a loopback, private or link-local address$/, 'Use a public address: Keyward does not send events into private networks.'],
+  [/^an organization has at most (\d+) webhook endpoints$/, (m) => `An organization can have at most ${m[1]} endpoints: delete one first.`],
+  [/^must name at least one event$/, 'Pick at least one event.'],
+  [/is not an event; expected one of|^lists \S+ twice$/, 'An event picked is not known here. Reload the page and pick again.'],
+  [/^the endpoint is disabled: enable it first$/, 'This endpoint is disabled: enable it first.'],
   [/^must be at most (\d+) levels deep$/, (m) => `Nest the metadata at most ${m[1]} levels deep.`],
   [/^must be at most (\d+) bytes as JSON$/, (m) => `Keep the metadata within ${count(Number(m[1]) / 1024)} KB of JSON.`],
 ];
@@ -100,7 +108,9 @@ export function inConsoleWords(code: string | undefined, field: string | undefin
         ? 'This key no longer exists. Reload the page.'
         : /^Member/.test(message)
           ? 'This person is no longer a member. Reload the page.'
-          : 'This no longer exists. Reload the page.';
+          : /^Webhook/.test(message)
+            ? 'This endpoint no longer exists. Reload the page.'
+            : 'This no longer exists. Reload the page.';
     case 'RATE_LIMITED':
       return /failed attempts/.test(message)
         ? 'Too many failed attempts. Wait a few minutes, then try again.'

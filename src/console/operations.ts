@@ -36,7 +36,7 @@ graphql(`
   fragment ConsoleApiKeyFields on ApiKey {
     id name description access scopes lastFour status
     createdAt createdBy expiresAt lastUsedAt
-    owner meta allowedIps
+    owner meta allowedIps leakedAt rotatedAt
     rateLimits { name limit durationSeconds autoApply cost shared }
     credits { remaining refill { interval amount dayOfMonth } }
   }
@@ -154,5 +154,81 @@ export const AuditEventsQuery = graphql(`
       edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }
       pageInfo { hasNextPage endCursor }
     }
+  }
+`);
+
+export const OrganizationQuery = graphql(`
+  query ConsoleOrganization {
+    viewer {
+      organization { id name leakPolicy }
+    }
+  }
+`);
+
+export const UpdateOrganizationMutation = graphql(`
+  mutation ConsoleUpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) { id leakPolicy }
+  }
+`);
+
+// What the console shows of a webhook endpoint, in the list and on its own page (webhook.tsx).
+graphql(`
+  fragment ConsoleWebhookFields on Webhook {
+    id url events enabled disabledReason createdAt
+  }
+`);
+
+// One delivery with its attempts, as the endpoint's page lists them (webhook.tsx).
+graphql(`
+  fragment ConsoleWebhookDeliveryFields on WebhookDelivery {
+    id type status payload createdAt deliveredAt failedAt nextAttemptAt
+    attempts { at statusCode error durationMs }
+  }
+`);
+
+export const WebhooksQuery = graphql(`
+  query ConsoleWebhooks {
+    webhooks { ...ConsoleWebhookFields }
+  }
+`);
+
+export const CreateWebhookMutation = graphql(`
+  mutation ConsoleCreateWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) {
+      secret
+      webhook { id url }
+    }
+  }
+`);
+
+export const UpdateWebhookMutation = graphql(`
+  mutation ConsoleUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+    updateWebhook(id: $id, input: $input) {
+      webhook { ...ConsoleWebhookFields }
+    }
+  }
+`);
+
+export const DeleteWebhookMutation = graphql(`
+  mutation ConsoleDeleteWebhook($id: ID!) {
+    deleteWebhook(id: $id) { id }
+  }
+`);
+
+export const WebhookDeliveriesQuery = graphql(`
+  query ConsoleWebhookDeliveries($webhookId: ID!, $first: Int) {
+    webhookDeliveries(webhookId: $webhookId, first: $first) { ...ConsoleWebhookDeliveryFields }
+  }
+`);
+
+export const SendTestWebhookMutation = graphql(`
+  mutation ConsoleSendTestWebhook($webhookId: ID!) {
+    sendTestWebhook(webhookId: $webhookId) { ...ConsoleWebhookDeliveryFields }
+  }
+`);
+
+export const ResendWebhookDeliveryMutation = graphql(`
+  mutation ConsoleResendWebhookDelivery($id: ID!) {
+    resendWebhookDelivery(id: $id) { ...ConsoleWebhookDeliveryFields }
   }
 `);

@@ -132,11 +132,26 @@ export function useSubmit(fields: readonly string[], action: () => Promise<void>
   return { errors, busy, submit };
 }
 
-/** Radio buttons or checkboxes under a legend, with the API's message for the group. */
-export function ChoiceGroup({ legend, error, className, children }: { legend: string; error?: string | undefined; className: string; children: ComponentChildren }) {
+/**
+ * Radio buttons or checkboxes under a legend, with the API's message for the group. A set of
+ * radio buttons that is one setting may say so (`role="radiogroup"`).
+ */
+export function ChoiceGroup({
+  legend,
+  error,
+  className,
+  role,
+  children,
+}: {
+  legend: string;
+  error?: string | undefined;
+  className: string;
+  role?: 'radiogroup';
+  children: ComponentChildren;
+}) {
   const errorId = useId();
   return (
-    <fieldset class={className} aria-describedby={error ? errorId : undefined}>
+    <fieldset class={className} role={role} aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>
       {children}
       {error && (

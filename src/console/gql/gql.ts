@@ -18,7 +18,7 @@ type Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
     "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
-    "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n": typeof types.ConsoleApiKeyFieldsFragmentDoc,
+    "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps leakedAt rotatedAt\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n": typeof types.ConsoleApiKeyFieldsFragmentDoc,
     "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node { ...ConsoleApiKeyFields }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
     "\n  query ConsoleApiKey($id: ID!) {\n    apiKey(id: $id) { ...ConsoleApiKeyFields }\n  }\n": typeof types.ConsoleApiKeyDocument,
     "\n  query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start total\n      counts { code count }\n    }\n  }\n": typeof types.ConsoleUsageDocument,
@@ -33,12 +33,23 @@ type Documents = {
     "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n": typeof types.ConsoleRemoveMemberDocument,
     "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ConsoleChangePasswordDocument,
     "\n  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleAuditEventsDocument,
+    "\n  query ConsoleOrganization {\n    viewer {\n      organization { id name leakPolicy }\n    }\n  }\n": typeof types.ConsoleOrganizationDocument,
+    "\n  mutation ConsoleUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { id leakPolicy }\n  }\n": typeof types.ConsoleUpdateOrganizationDocument,
+    "\n  fragment ConsoleWebhookFields on Webhook {\n    id url events enabled disabledReason createdAt\n  }\n": typeof types.ConsoleWebhookFieldsFragmentDoc,
+    "\n  fragment ConsoleWebhookDeliveryFields on WebhookDelivery {\n    id type status payload createdAt deliveredAt failedAt nextAttemptAt\n    attempts { at statusCode error durationMs }\n  }\n": typeof types.ConsoleWebhookDeliveryFieldsFragmentDoc,
+    "\n  query ConsoleWebhooks {\n    webhooks { ...ConsoleWebhookFields }\n  }\n": typeof types.ConsoleWebhooksDocument,
+    "\n  mutation ConsoleCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook { id url }\n    }\n  }\n": typeof types.ConsoleCreateWebhookDocument,
+    "\n  mutation ConsoleUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      webhook { ...ConsoleWebhookFields }\n    }\n  }\n": typeof types.ConsoleUpdateWebhookDocument,
+    "\n  mutation ConsoleDeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) { id }\n  }\n": typeof types.ConsoleDeleteWebhookDocument,
+    "\n  query ConsoleWebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) { ...ConsoleWebhookDeliveryFields }\n  }\n": typeof types.ConsoleWebhookDeliveriesDocument,
+    "\n  mutation ConsoleSendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { ...ConsoleWebhookDeliveryFields }\n  }\n": typeof types.ConsoleSendTestWebhookDocument,
+    "\n  mutation ConsoleResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { ...ConsoleWebhookDeliveryFields }\n  }\n": typeof types.ConsoleResendWebhookDeliveryDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      kind\n      scopes\n      organization { name }\n      member { id email name role }\n    }\n  }\n": types.ConsoleViewerDocument,
     "\n  mutation ConsoleLogin($email: String!, $password: String!, $organization: String) {\n    login(email: $email, password: $password, organization: $organization) {\n      token\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
-    "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n": types.ConsoleApiKeyFieldsFragmentDoc,
+    "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps leakedAt rotatedAt\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n": types.ConsoleApiKeyFieldsFragmentDoc,
     "\n  query ConsoleApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        node { ...ConsoleApiKeyFields }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleApiKeysDocument,
     "\n  query ConsoleApiKey($id: ID!) {\n    apiKey(id: $id) { ...ConsoleApiKeyFields }\n  }\n": types.ConsoleApiKeyDocument,
     "\n  query ConsoleUsage($apiKeyId: ID, $from: DateTime!, $to: DateTime!, $interval: UsageInterval!) {\n    usage(apiKeyId: $apiKeyId, from: $from, to: $to, interval: $interval) {\n      start total\n      counts { code count }\n    }\n  }\n": types.ConsoleUsageDocument,
@@ -53,6 +64,17 @@ const documents: Documents = {
     "\n  mutation ConsoleRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      member { id }\n    }\n  }\n": types.ConsoleRemoveMemberDocument,
     "\n  mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ConsoleChangePasswordDocument,
     "\n  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleAuditEventsDocument,
+    "\n  query ConsoleOrganization {\n    viewer {\n      organization { id name leakPolicy }\n    }\n  }\n": types.ConsoleOrganizationDocument,
+    "\n  mutation ConsoleUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { id leakPolicy }\n  }\n": types.ConsoleUpdateOrganizationDocument,
+    "\n  fragment ConsoleWebhookFields on Webhook {\n    id url events enabled disabledReason createdAt\n  }\n": types.ConsoleWebhookFieldsFragmentDoc,
+    "\n  fragment ConsoleWebhookDeliveryFields on WebhookDelivery {\n    id type status payload createdAt deliveredAt failedAt nextAttemptAt\n    attempts { at statusCode error durationMs }\n  }\n": types.ConsoleWebhookDeliveryFieldsFragmentDoc,
+    "\n  query ConsoleWebhooks {\n    webhooks { ...ConsoleWebhookFields }\n  }\n": types.ConsoleWebhooksDocument,
+    "\n  mutation ConsoleCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook { id url }\n    }\n  }\n": types.ConsoleCreateWebhookDocument,
+    "\n  mutation ConsoleUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      webhook { ...ConsoleWebhookFields }\n    }\n  }\n": types.ConsoleUpdateWebhookDocument,
+    "\n  mutation ConsoleDeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) { id }\n  }\n": types.ConsoleDeleteWebhookDocument,
+    "\n  query ConsoleWebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) { ...ConsoleWebhookDeliveryFields }\n  }\n": types.ConsoleWebhookDeliveriesDocument,
+    "\n  mutation ConsoleSendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { ...ConsoleWebhookDeliveryFields }\n  }\n": types.ConsoleSendTestWebhookDocument,
+    "\n  mutation ConsoleResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { ...ConsoleWebhookDeliveryFields }\n  }\n": types.ConsoleResendWebhookDeliveryDocument,
 };
 
 /**
@@ -70,7 +92,7 @@ export function graphql(source: "\n  mutation ConsoleLogout {\n    logout\n  }\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n"): typeof import('./graphql').ConsoleApiKeyFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ConsoleApiKeyFields on ApiKey {\n    id name description access scopes lastFour status\n    createdAt createdBy expiresAt lastUsedAt\n    owner meta allowedIps leakedAt rotatedAt\n    rateLimits { name limit durationSeconds autoApply cost shared }\n    credits { remaining refill { interval amount dayOfMonth } }\n  }\n"): typeof import('./graphql').ConsoleApiKeyFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -127,6 +149,50 @@ export function graphql(source: "\n  mutation ConsoleChangePassword($currentPass
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      edges { node { id action summary actorKind actorId actorName targetId targetName ip createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleAuditEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOrganization {\n    viewer {\n      organization { id name leakPolicy }\n    }\n  }\n"): typeof import('./graphql').ConsoleOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { id leakPolicy }\n  }\n"): typeof import('./graphql').ConsoleUpdateOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleWebhookFields on Webhook {\n    id url events enabled disabledReason createdAt\n  }\n"): typeof import('./graphql').ConsoleWebhookFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleWebhookDeliveryFields on WebhookDelivery {\n    id type status payload createdAt deliveredAt failedAt nextAttemptAt\n    attempts { at statusCode error durationMs }\n  }\n"): typeof import('./graphql').ConsoleWebhookDeliveryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleWebhooks {\n    webhooks { ...ConsoleWebhookFields }\n  }\n"): typeof import('./graphql').ConsoleWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook { id url }\n    }\n  }\n"): typeof import('./graphql').ConsoleCreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      webhook { ...ConsoleWebhookFields }\n    }\n  }\n"): typeof import('./graphql').ConsoleUpdateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) { id }\n  }\n"): typeof import('./graphql').ConsoleDeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleWebhookDeliveries($webhookId: ID!, $first: Int) {\n    webhookDeliveries(webhookId: $webhookId, first: $first) { ...ConsoleWebhookDeliveryFields }\n  }\n"): typeof import('./graphql').ConsoleWebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) { ...ConsoleWebhookDeliveryFields }\n  }\n"): typeof import('./graphql').ConsoleSendTestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) { ...ConsoleWebhookDeliveryFields }\n  }\n"): typeof import('./graphql').ConsoleResendWebhookDeliveryDocument;
 
 
 export function graphql(source: string) {

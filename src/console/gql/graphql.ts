@@ -120,7 +120,8 @@ export type MemberRole =
 
 export type PrincipalKind =
   | 'API_KEY'
-  | 'MEMBER';
+  | 'MEMBER'
+  | 'SERVICE';
 
 export type RateLimitInput = {
   autoApply?: InputMaybe<Scalars['Boolean']['input']>;
@@ -180,6 +181,14 @@ export type UsageInterval =
   | 'HOUR'
   | 'MINUTE';
 
+export type VerificationChangeKind =
+  /** A change that affects verification: drop or reload `apiKeyId` (or, without one, every key of `organizationId`). */
+  | 'CHANGE'
+  /** The feed is live; `cursor` is where it starts. */
+  | 'READY'
+  /** The changes after the cursor asked for are no longer kept: load everything again, then follow from `cursor`. */
+  | 'RESYNC';
+
 export type VerificationCode =
   | 'EXPIRED'
   | 'INSUFFICIENT_SCOPE'
@@ -202,7 +211,7 @@ export type WebhookDeliveryStatus =
 export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization: { __typename?: 'Organization', name: string }, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole } | null } | null };
+export type ConsoleViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', kind: PrincipalKind, scopes: Array<string>, organization?: { __typename?: 'Organization', name: string } | null, member?: { __typename?: 'Member', id: string, email: string, name: string, role: MemberRole } | null } | null };
 
 export type ConsoleLoginMutationVariables = Exact<{
   email: Scalars['String']['input'];
@@ -218,7 +227,7 @@ export type ConsoleLogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleLogoutMutation = { __typename?: 'Mutation', logout: boolean };
 
-export type ConsoleApiKeyFieldsFragment = { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null };
+export type ConsoleApiKeyFieldsFragment = { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, leakedAt?: string | null, rotatedAt?: string | null, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null };
 
 export type ConsoleApiKeysQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -227,14 +236,14 @@ export type ConsoleApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type ConsoleApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, edges: Array<{ __typename?: 'ApiKeyEdge', node: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, leakedAt?: string | null, rotatedAt?: string | null, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type ConsoleApiKeyQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ConsoleApiKeyQuery = { __typename?: 'Query', apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } | null };
+export type ConsoleApiKeyQuery = { __typename?: 'Query', apiKey?: { __typename?: 'ApiKey', id: string, name: string, description?: string | null, access: ApiKeyAccess, scopes: Array<string>, lastFour: string, status: ApiKeyStatus, createdAt: string, createdBy?: string | null, expiresAt?: string | null, lastUsedAt?: string | null, owner?: string | null, meta?: any | null, allowedIps: Array<string>, leakedAt?: string | null, rotatedAt?: string | null, rateLimits: Array<{ __typename?: 'RateLimit', name: string, limit: number, durationSeconds: number, autoApply: boolean, cost: number, shared: boolean }>, credits?: { __typename?: 'Credits', remaining: number, refill?: { __typename?: 'CreditRefill', interval: CreditRefillInterval, amount: number, dayOfMonth?: number | null } | null } | null } | null };
 
 export type ConsoleUsageQueryVariables = Exact<{
   apiKeyId?: InputMaybe<Scalars['ID']['input']>;
@@ -328,6 +337,71 @@ export type ConsoleAuditEventsQueryVariables = Exact<{
 
 export type ConsoleAuditEventsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', id: string, action: string, summary: string, actorKind: string, actorId?: string | null, actorName?: string | null, targetId?: string | null, targetName?: string | null, ip?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
+export type ConsoleOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOrganizationQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', organization?: { __typename?: 'Organization', id: string, name: string, leakPolicy: LeakPolicy } | null } | null };
+
+export type ConsoleUpdateOrganizationMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type ConsoleUpdateOrganizationMutation = { __typename?: 'Mutation', updateOrganization: { __typename?: 'Organization', id: string, leakPolicy: LeakPolicy } };
+
+export type ConsoleWebhookFieldsFragment = { __typename?: 'Webhook', id: string, url: string, events: Array<string>, enabled: boolean, disabledReason?: string | null, createdAt: string };
+
+export type ConsoleWebhookDeliveryFieldsFragment = { __typename?: 'WebhookDelivery', id: string, type: string, status: WebhookDeliveryStatus, payload: any, createdAt: string, deliveredAt?: string | null, failedAt?: string | null, nextAttemptAt?: string | null, attempts: Array<{ __typename?: 'WebhookAttempt', at: string, statusCode?: number | null, error?: string | null, durationMs: number }> };
+
+export type ConsoleWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleWebhooksQuery = { __typename?: 'Query', webhooks: Array<{ __typename?: 'Webhook', id: string, url: string, events: Array<string>, enabled: boolean, disabledReason?: string | null, createdAt: string }> };
+
+export type ConsoleCreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type ConsoleCreateWebhookMutation = { __typename?: 'Mutation', createWebhook: { __typename?: 'CreateWebhookPayload', secret: string, webhook: { __typename?: 'Webhook', id: string, url: string } } };
+
+export type ConsoleUpdateWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
+}>;
+
+
+export type ConsoleUpdateWebhookMutation = { __typename?: 'Mutation', updateWebhook: { __typename?: 'UpdateWebhookPayload', webhook: { __typename?: 'Webhook', id: string, url: string, events: Array<string>, enabled: boolean, disabledReason?: string | null, createdAt: string } } };
+
+export type ConsoleDeleteWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleDeleteWebhookMutation = { __typename?: 'Mutation', deleteWebhook: { __typename?: 'DeleteWebhookPayload', id: string } };
+
+export type ConsoleWebhookDeliveriesQueryVariables = Exact<{
+  webhookId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ConsoleWebhookDeliveriesQuery = { __typename?: 'Query', webhookDeliveries: Array<{ __typename?: 'WebhookDelivery', id: string, type: string, status: WebhookDeliveryStatus, payload: any, createdAt: string, deliveredAt?: string | null, failedAt?: string | null, nextAttemptAt?: string | null, attempts: Array<{ __typename?: 'WebhookAttempt', at: string, statusCode?: number | null, error?: string | null, durationMs: number }> }> };
+
+export type ConsoleSendTestWebhookMutationVariables = Exact<{
+  webhookId: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleSendTestWebhookMutation = { __typename?: 'Mutation', sendTestWebhook: { __typename?: 'WebhookDelivery', id: string, type: string, status: WebhookDeliveryStatus, payload: any, createdAt: string, deliveredAt?: string | null, failedAt?: string | null, nextAttemptAt?: string | null, attempts: Array<{ __typename?: 'WebhookAttempt', at: string, statusCode?: number | null, error?: string | null, durationMs: number }> } };
+
+export type ConsoleResendWebhookDeliveryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleResendWebhookDeliveryMutation = { __typename?: 'Mutation', resendWebhookDelivery: { __typename?: 'WebhookDelivery', id: string, type: string, status: WebhookDeliveryStatus, payload: any, createdAt: string, deliveredAt?: string | null, failedAt?: string | null, nextAttemptAt?: string | null, attempts: Array<{ __typename?: 'WebhookAttempt', at: string, statusCode?: number | null, error?: string | null, durationMs: number }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -362,6 +436,8 @@ export const ConsoleApiKeyFieldsFragmentDoc = new TypedDocumentString(`
   owner
   meta
   allowedIps
+  leakedAt
+  rotatedAt
   rateLimits {
     name
     limit
@@ -380,6 +456,34 @@ export const ConsoleApiKeyFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleApiKeyFields"}) as unknown as TypedDocumentString<ConsoleApiKeyFieldsFragment, unknown>;
+export const ConsoleWebhookFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleWebhookFields on Webhook {
+  id
+  url
+  events
+  enabled
+  disabledReason
+  createdAt
+}
+    `, {"fragmentName":"ConsoleWebhookFields"}) as unknown as TypedDocumentString<ConsoleWebhookFieldsFragment, unknown>;
+export const ConsoleWebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleWebhookDeliveryFields on WebhookDelivery {
+  id
+  type
+  status
+  payload
+  createdAt
+  deliveredAt
+  failedAt
+  nextAttemptAt
+  attempts {
+    at
+    statusCode
+    error
+    durationMs
+  }
+}
+    `, {"fragmentName":"ConsoleWebhookDeliveryFields"}) as unknown as TypedDocumentString<ConsoleWebhookDeliveryFieldsFragment, unknown>;
 export const ConsoleViewerDocument = new TypedDocumentString(`
     query ConsoleViewer {
   viewer {
@@ -439,6 +543,8 @@ export const ConsoleApiKeysDocument = new TypedDocumentString(`
   owner
   meta
   allowedIps
+  leakedAt
+  rotatedAt
   rateLimits {
     name
     limit
@@ -477,6 +583,8 @@ export const ConsoleApiKeyDocument = new TypedDocumentString(`
   owner
   meta
   allowedIps
+  leakedAt
+  rotatedAt
   rateLimits {
     name
     limit
@@ -626,3 +734,136 @@ export const ConsoleAuditEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleAuditEventsQuery, ConsoleAuditEventsQueryVariables>;
+export const ConsoleOrganizationDocument = new TypedDocumentString(`
+    query ConsoleOrganization {
+  viewer {
+    organization {
+      id
+      name
+      leakPolicy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOrganizationQuery, ConsoleOrganizationQueryVariables>;
+export const ConsoleUpdateOrganizationDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateOrganization($input: UpdateOrganizationInput!) {
+  updateOrganization(input: $input) {
+    id
+    leakPolicy
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUpdateOrganizationMutation, ConsoleUpdateOrganizationMutationVariables>;
+export const ConsoleWebhooksDocument = new TypedDocumentString(`
+    query ConsoleWebhooks {
+  webhooks {
+    ...ConsoleWebhookFields
+  }
+}
+    fragment ConsoleWebhookFields on Webhook {
+  id
+  url
+  events
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleWebhooksQuery, ConsoleWebhooksQueryVariables>;
+export const ConsoleCreateWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleCreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateWebhookMutation, ConsoleCreateWebhookMutationVariables>;
+export const ConsoleUpdateWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+  updateWebhook(id: $id, input: $input) {
+    webhook {
+      ...ConsoleWebhookFields
+    }
+  }
+}
+    fragment ConsoleWebhookFields on Webhook {
+  id
+  url
+  events
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleUpdateWebhookMutation, ConsoleUpdateWebhookMutationVariables>;
+export const ConsoleDeleteWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteWebhookMutation, ConsoleDeleteWebhookMutationVariables>;
+export const ConsoleWebhookDeliveriesDocument = new TypedDocumentString(`
+    query ConsoleWebhookDeliveries($webhookId: ID!, $first: Int) {
+  webhookDeliveries(webhookId: $webhookId, first: $first) {
+    ...ConsoleWebhookDeliveryFields
+  }
+}
+    fragment ConsoleWebhookDeliveryFields on WebhookDelivery {
+  id
+  type
+  status
+  payload
+  createdAt
+  deliveredAt
+  failedAt
+  nextAttemptAt
+  attempts {
+    at
+    statusCode
+    error
+    durationMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleWebhookDeliveriesQuery, ConsoleWebhookDeliveriesQueryVariables>;
+export const ConsoleSendTestWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleSendTestWebhook($webhookId: ID!) {
+  sendTestWebhook(webhookId: $webhookId) {
+    ...ConsoleWebhookDeliveryFields
+  }
+}
+    fragment ConsoleWebhookDeliveryFields on WebhookDelivery {
+  id
+  type
+  status
+  payload
+  createdAt
+  deliveredAt
+  failedAt
+  nextAttemptAt
+  attempts {
+    at
+    statusCode
+    error
+    durationMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleSendTestWebhookMutation, ConsoleSendTestWebhookMutationVariables>;
+export const ConsoleResendWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ConsoleResendWebhookDelivery($id: ID!) {
+  resendWebhookDelivery(id: $id) {
+    ...ConsoleWebhookDeliveryFields
+  }
+}
+    fragment ConsoleWebhookDeliveryFields on WebhookDelivery {
+  id
+  type
+  status
+  payload
+  createdAt
+  deliveredAt
+  failedAt
+  nextAttemptAt
+  attempts {
+    at
+    statusCode
+    error
+    durationMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleResendWebhookDeliveryMutation, ConsoleResendWebhookDeliveryMutationVariables>;
