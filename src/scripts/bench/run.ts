@@ -266,7 +266,8 @@ function startServer(target: DatabaseTarget, url: string | null, options: Server
   let output = '';
   // What the server says after it listens is dropped, but for the line leaseTrips.ts prints at exit.
   let afterListening = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  // 'close', not 'exit': the output is all in once its pipes have closed.
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -560,7 +561,7 @@ async function main(): Promise<void> {
   print(`database: ${database.target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`);
   const seedStart = performance.now();
   const seeded = await seed(database.target);
-  print(`seeded ${(LISTED_KEYS + COLD_KEYS + RESTART_KEYS + ROUNDS + 2).toLocaleString('en')} keys in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  print(`seeded ${(LISTED_KEYS + COLD_KEYS + RESTART_KEYS + ROUNDS + 5).toLocaleString('en')} keys in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   let server = await startServer(database.target, database.url);
   const lines: Line[] = [];
   try {
@@ -575,9 +576,12 @@ async function main(): Promise<void> {
       { name: '(d) verifyApiKey with requiredScopes', body: q('query($k:String!){ verifyApiKey(key:$k, requiredScopes:["api_keys:read"]) { valid code scopes } }', { k: seeded.main.fullKey }) },
       { name: '(e) apiKeys(first: 50), every field, 10k keys', body: q(LIST), headers: { authorization: `Bearer ${seeded.listerKey}` } },
     ];
+    // (k): (b)'s request with a key whose usage controls are applied to every use (an
+    // auto-applied rate limit and credits) and never reached.
+    const controlled: Scenario = { name: CONTROLLED, body: q('{ viewer { kind } }'), headers: { authorization: `Bearer ${seeded.controlled.fullKey}` }, expect: VIEWER_KEY };
     // Warm each credential once (the first presentation is the cold path, measured in (f)),
     // and take (d)'s and (e)'s answers as the ones every later request must get.
-    for (const s of scenarios) {
+    for (const s of [...scenarios, controlled]) {
       const { query, variables } = JSON.parse(s.body) as { query: string; variables: object };
       const first = await graphql(server.url, query, variables, s.headers);
       if (first.status !== 200 || first.body.errors) throw new Error(`${s.name}: ${first.status} ${first.text.slice(0, 300)}`);
@@ -605,12 +609,17 @@ async function main(): Promise<void> {
     // process are slower, and would otherwise fall on round 1 only. The cold path too: its
     // lookup and bookkeeping run nowhere else.
     await cold(WARM_UP_SECONDS);
-    for (const s of scenarios) await load(server.url, s, WARM_UP_SECONDS);
+    for (const s of [...scenarios, controlled]) await load(server.url, s, WARM_UP_SECONDS);
 
-    // Three phases, so that nothing measured follows (f)'s thousands of new keys (their
-    // usage written in batches) or the floods of (g) but their own references.
+    // Phases, so that nothing measured follows (f)'s thousands of new keys (their usage
+    // written in batches) or the floods of (g) but their own references.
     const runOf = (s: Scenario) => ({ name: s.name, run: () => load(server.url, s) });
     await m.alternate(runOf(baseline), compared.map(runOf));
+    // (k) against (b) beside it, the same request with a key without controls: what
+    // enforcing them adds (the leases' trips to the database included: credits are leased
+    // at most MAX_LEASE at a time, so one trip every hundred requests).
+    const bBesideK = `${plainB.name} beside (k)`;
+    await m.alternate({ name: bBesideK, run: () => load(server.url, plainB) }, [runOf(controlled)]);
     await m.alternate(runOf(baseline), [{ name: COLD, run: () => cold() }]);
     const coldReused = Math.max(0, nextCold - seeded.coldKeys.length);
 
@@ -674,6 +683,16 @@ async function main(): Promise<void> {
       },
     ]);
 
+    // (l) and (m) start instances of their own: this one would only take memory meanwhile.
+    await server.stop();
+    let credits: CreditsRun | null = null;
+    let window: WindowRun | null = null;
+    if (database.target.kind === 'postgres') {
+      credits = await creditsAcrossInstances(database.url!, seeded.creditsKey);
+      window = await windowAcrossInstances(database.url!, seeded.windowKey);
+    }
+    const analytics = await analyticsOverhead(m);
+
     // ------------------------------------------------------------ the report
     const ratioLine = (name: string, target: number | null, reference: string, extraNote = '', floodName?: string): Line => {
       const figures = m.figures(name);
@@ -717,6 +736,42 @@ async function main(): Promise<void> {
       note: `all answered in ${(restartBurst.ms / 1000).toFixed(2)} s, ${restartBurst.refused} refused ${JSON.stringify(restartBurst.byStatus)}; restart took ${(restarted.ms / 1000).toFixed(1)} s`,
     });
     lines.push(ratioLine(MANY_ADDRESSES, null, '(b)', '', MANY_ADDRESSES));
+    lines.push(ratioLine(CONTROLLED, 0.8, '(b)'));
+    const pgOnly = { figures: null, ratio: '—', range: '', met: null, note: 'PostgreSQL only (set BENCH_DATABASE_URL)' };
+    if (credits) {
+      const total = credits.valid[0] + credits.valid[1];
+      lines.push({
+        name: EXACT_CREDITS_NAME,
+        figures: null,
+        ratio: '—',
+        range: '',
+        target: `= ${EXACT_CREDITS.toLocaleString('en')} VALID`,
+        met: total === EXACT_CREDITS && credits.settled,
+        note:
+          `${total.toLocaleString('en')} VALID (${credits.valid.map((n) => n.toLocaleString('en')).join(' + ')}), then ${credits.exceeded.toLocaleString('en')} USAGE_EXCEEDED` +
+          ` (${credits.exceededEarly} before the last VALID), ${credits.other} other, in ${credits.seconds.toFixed(1)} s${credits.settled ? '' : ' (deadline: the total never settled)'};` +
+          ` left in the row: ${credits.remaining} unleased, ${credits.leased} leased; ${credits.trips ?? '?'} lease trips`,
+      });
+    } else lines.push({ name: EXACT_CREDITS_NAME, target: `= ${EXACT_CREDITS.toLocaleString('en')} VALID`, ...pgOnly });
+    const windowTarget = `≤ ${WINDOW_LIMIT.limit} a window`;
+    if (window) {
+      lines.push({
+        name: EXACT_WINDOW_NAME,
+        figures: null,
+        ratio: '—',
+        range: '',
+        target: windowTarget,
+        met: window.accepted <= WINDOW_LIMIT.limit,
+        note:
+          `${window.accepted} accepted in ${new Date(window.opens).toISOString().slice(11, 19)}+${WINDOW_LIMIT.durationSeconds} s (bound ${WINDOW_LIMIT.limit}, overshoot 0; ${window.answeredInside} VALID arrived in it),` +
+          ` ${window.refused.toLocaleString('en')} RATE_LIMITED of ${window.answers.toLocaleString('en')} answers, ${window.other} other; ${window.trips ?? '?'} lease trips`,
+      });
+    } else lines.push({ name: EXACT_WINDOW_NAME, target: windowTarget, ...pgOnly });
+    const analyticsLine = ratioLine(ANALYTICS, 0.95, 'USAGE_ANALYTICS=false');
+    const countedAll = analytics.counted >= analytics.served && analytics.countedOff === 0;
+    analyticsLine.met = analyticsLine.met === true && countedAll;
+    analyticsLine.note += `; counted ${analytics.counted.toLocaleString('en')} uses for ${analytics.served.toLocaleString('en')} answers (off: ${analytics.countedOff} for ${analytics.servedOff.toLocaleString('en')})`;
+    lines.push(analyticsLine);
     print();
     table(lines);
     print('(req/s and latency in ms: mean of the runs; ratio: median of the rounds\' ratios, range their spread; (i): req/s is 2,000 over the time until all were answered, p50/p99 of each answer\'s time since the burst began)');
@@ -748,6 +803,266 @@ async function revocationLatency(a: Server, url: string, token: string): Promise
     return { median: times[2]!, max: times[4]! };
   } finally {
     await b.stop();
+  }
+}
+
+/**
+ * Keep-alive clients that each send `body` again as soon as its last answer came, until
+ * stopped: for (l), which counts every answer by its code, where autocannon only counts
+ * statuses. `onAnswer` gets the status (0: no answer) and the body.
+ */
+function hammer(url: string, body: string, clients: number, onAnswer: (status: number, text: string) => void): { stop(): Promise<void> } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const target = new URL(`${url}/graphql`);
+  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+  let running = true;
+  const send = () =>
+    new Promise<void>((resolve) => {
+      const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          onAnswer(response.statusCode ?? 0, text);
+          resolve();
+        });
+      });
+      request.on('error', () => {
+        onAnswer(0, '');
+        // A server gone away would otherwise be asked again in a tight loop.
+        void sleep(10).then(() => resolve());
+      });
+      request.end(body);
+    });
+  const loops = Array.from({ length: clients }, async () => {
+    while (running) await send();
+  });
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      agent.destroy();
+    },
+  };
+}
+
+/** `run` with two new instances on one PostgreSQL database, each printing its lease trips at exit. */
+async function onTwoInstances<T>(url: string, run: (servers: [Server, Server]) => Promise<T>): Promise<T> {
+  const target: DatabaseTarget = { kind: 'postgres', url };
+  const servers = await Promise.all([startServer(target, url, { countLeaseTrips: true }), startServer(target, url, { countLeaseTrips: true })]);
+  try {
+    return await run(servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+const tripsOf = (servers: Server[]) => {
+  const trips = servers.map((s) => s.leaseTrips());
+  return trips.every((t) => t !== null) ? trips.reduce((n, t) => n! + t!, 0)! : null;
+};
+
+/** The code of a verifyApiKey answer; null for anything else (an error, no answer). */
+const codeOf = (status: number, text: string): string | null => {
+  if (status !== 200) return null;
+  try {
+    return (JSON.parse(text) as { data?: { verifyApiKey?: { code?: string } } }).data?.verifyApiKey?.code ?? null;
+  } catch {
+    return null;
+  }
+};
+
+interface CreditsRun {
+  /** VALID answers from each instance. */
+  valid: [number, number];
+  exceeded: number;
+  /** USAGE_EXCEEDED answers after which a VALID still came (from either instance). */
+  exceededEarly: number;
+  other: number;
+  /** False when the deadline came before the total stopped changing. */
+  settled: boolean;
+  seconds: number;
+  /** The key's row once both instances stopped and gave back what they held. */
+  remaining: number | null;
+  leased: number;
+  trips: number | null;
+}
+
+/** Both instances' answers at least this long without a VALID: the total has stopped. */
+const QUIET_MS = 3_000;
+/** …and this many USAGE_EXCEEDED in a row from each. */
+const REFUSED_IN_A_ROW = 100;
+const EXACT_DEADLINE_MS = 90_000;
+
+/**
+ * (l) A key with exactly EXACT_CREDITS credits, spent from two instances at once, each
+ * hammered by EXACT_CLIENTS clients calling verifyApiKey, until both answer USAGE_EXCEEDED
+ * over and over and no VALID has come for QUIET_MS — three times the second an exhausted
+ * instance waits before asking the database again (keys/leases.ts), so each has asked
+ * again and got nothing. Every VALID is a credit spent: the total must be the credits
+ * exactly, never more (overspent) and, with no instance crashed, never fewer (stranded).
+ */
+const creditsAcrossInstances = (url: string, key: Key) => onTwoInstances(url, async (servers): Promise<CreditsRun> => {
+  const body = q('query($k:String!){ verifyApiKey(key:$k) { code } }', { k: key.fullKey });
+  const tally = servers.map(() => ({ valid: 0, exceeded: 0, inARow: 0 }));
+  let other = 0;
+  let exceeded = 0;
+  let exceededEarly = 0;
+  const started = performance.now();
+  let lastValid = started;
+  const clients = servers.map((server, i) =>
+    hammer(server.url, body, EXACT_CLIENTS, (status, text) => {
+      const code = codeOf(status, text);
+      const mine = tally[i]!;
+      if (code === 'VALID') {
+        mine.valid++;
+        mine.inARow = 0;
+        lastValid = performance.now();
+        exceededEarly = exceeded;
+      } else if (code === 'USAGE_EXCEEDED') {
+        mine.exceeded++;
+        mine.inARow++;
+        exceeded++;
+      } else other++;
+    }),
+  );
+  let settled = true;
+  for (;;) {
+    await sleep(100);
+    const now = performance.now();
+    if (tally.every((t) => t.inARow >= REFUSED_IN_A_ROW) && now - lastValid >= QUIET_MS) break;
+    if (now - started > EXACT_DEADLINE_MS) {
+      settled = false;
+      break;
+    }
+  }
+  await Promise.all(clients.map((c) => c.stop()));
+  const seconds = (performance.now() - started) / 1000;
+  // Stopped, the instances give back what they still hold and report what they spent.
+  await Promise.all(servers.map((s) => s.stop()));
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const [row] = await admin<{ remaining: string | null; leased: string }[]>`select credits_remaining as remaining, credits_leased as leased from api_keys where id = ${key.keyId}`;
+  await admin.end();
+  const result: CreditsRun = {
+    valid: [tally[0]!.valid, tally[1]!.valid],
+    exceeded,
+    exceededEarly,
+    other,
+    settled,
+    seconds,
+    remaining: row?.remaining == null ? null : Number(row.remaining),
+    leased: Number(row?.leased ?? 0),
+    trips: tripsOf(servers),
+  };
+  print(`  (l) credits: VALID ${result.valid.join(' + ')} = ${result.valid[0] + result.valid[1]} of ${EXACT_CREDITS}; ${exceeded} USAGE_EXCEEDED (${exceededEarly} before the last VALID), ${other} other; ${seconds.toFixed(1)} s; lease trips ${result.trips ?? '?'}`);
+  return result;
+});
+
+interface WindowRun {
+  /** VALID answers charged to the measured window (by the resetAt each answer names). */
+  accepted: number;
+  /** VALID answers that arrived while the window was open, by the client's clock. */
+  answeredInside: number;
+  /** Answers that arrived while the window was open, of any kind. */
+  answers: number;
+  refused: number;
+  other: number;
+  opens: number;
+  trips: number | null;
+}
+
+/**
+ * (l′) One key's rate limit of WINDOW_LIMIT per window, hammered from two new instances
+ * through one whole window. Windows are fixed and aligned to the epoch, so the run starts
+ * a second before a boundary (every connection open and busy when the window opens) and
+ * goes on half a second past its end. Each VALID answer names the window it was charged to
+ * (its rate limit's resetAt), so what the instances let through in that window is counted
+ * exactly, whatever the clients' timing; the count by arrival time is shown beside it.
+ */
+const windowAcrossInstances = (url: string, key: Key) => onTwoInstances(url, async (servers): Promise<WindowRun> => {
+  const body = q('query($k:String!){ verifyApiKey(key:$k) { code rateLimits { resetAt } } }', { k: key.fullKey });
+  // Each instance reads the key's row before the run, so the first second is not a cold read.
+  for (const s of servers) await graphql(s.url, 'query($k:String!){ verifyApiKey(key:$k) { code } }', { k: key.fullKey });
+  const windowMs = WINDOW_LIMIT.durationSeconds * 1000;
+  const opens = Math.ceil((Date.now() + 1_500) / windowMs) * windowMs;
+  const closes = opens + windowMs;
+  await sleep(opens - 1_000 - Date.now());
+  const run: WindowRun = { accepted: 0, answeredInside: 0, answers: 0, refused: 0, other: 0, opens, trips: null };
+  const clients = servers.map((server) =>
+    hammer(server.url, body, EXACT_CLIENTS, (status, text) => {
+      const now = Date.now();
+      const inside = now >= opens && now < closes;
+      const code = codeOf(status, text);
+      if (inside) run.answers++;
+      if (code === 'VALID') {
+        const resetAt = (JSON.parse(text) as { data: { verifyApiKey: { rateLimits: { resetAt: string }[] } } }).data.verifyApiKey.rateLimits[0]?.resetAt;
+        if (resetAt && Date.parse(resetAt) === closes) run.accepted++;
+        if (inside) run.answeredInside++;
+      } else if (code === 'RATE_LIMITED') {
+        if (inside) run.refused++;
+      } else run.other++;
+    }),
+  );
+  await sleep(closes + 500 - Date.now());
+  await Promise.all(clients.map((c) => c.stop()));
+  await Promise.all(servers.map((s) => s.stop()));
+  run.trips = tripsOf(servers);
+  const at = new Date(opens).toISOString().slice(11, 19);
+  print(`  (l′) window ${at}+${WINDOW_LIMIT.durationSeconds} s: ${run.accepted} accepted (limit ${WINDOW_LIMIT.limit}; ${run.answeredInside} VALID arrived in it), ${run.refused} RATE_LIMITED, ${run.other} other, ${run.answers} answers; lease trips ${run.trips ?? '?'}`);
+  return run;
+});
+
+interface AnalyticsRun {
+  /** Answers the analytics server gave (2xx), and the uses it wrote to usage_counts. */
+  served: number;
+  counted: number;
+  /** The same for the server with USAGE_ANALYTICS=false, whose count must be 0. */
+  servedOff: number;
+  countedOff: number;
+}
+
+/**
+ * (m) The cost of counting every use (usage/usageCounts.ts): (b) on a server with usage
+ * analytics on, against (b) on one with USAGE_ANALYTICS=false beside it. Both are new
+ * processes on new databases of the bench's kind (PGlite cannot share a data folder
+ * between two processes), seeded with the same one key, so the two differ in that one
+ * setting only. Afterwards the databases say what was counted: every answer the analytics
+ * server gave must be among its counted uses (a few more: requests still in flight when a
+ * run ended were answered and counted, but not received), and nothing on the other.
+ */
+async function analyticsOverhead(m: Measurements): Promise<AnalyticsRun> {
+  const key = newKey(newKeyId());
+  const databases: Awaited<ReturnType<typeof freshDatabase>>[] = [];
+  const servers: Server[] = [];
+  try {
+    databases.push(await freshDatabase(), await freshDatabase());
+    const [on, off] = databases as [(typeof databases)[0], (typeof databases)[0]];
+    await Promise.all([seedOneKey(on.target, key), seedOneKey(off.target, key)]);
+    // Both set explicitly: the bench's own environment may say either.
+    servers.push(...(await Promise.all([startServer(on.target, on.url, { env: { USAGE_ANALYTICS: 'true' } }), startServer(off.target, off.url, { env: { USAGE_ANALYTICS: 'false' } })])));
+    const [counting, quiet] = servers as [Server, Server];
+    const scenario: Scenario = { name: ANALYTICS, body: q('{ viewer { kind } }'), headers: { authorization: `Bearer ${key.fullKey}` }, expect: VIEWER_KEY };
+    const served = { on: 0, off: 0 };
+    const run = (server: Server, side: keyof typeof served, seconds = SECONDS) => async () => {
+      const figures = await load(server.url, scenario, seconds);
+      served[side] += figures.served;
+      return figures;
+    };
+    for (const [server, side] of [[counting, 'on'], [quiet, 'off']] as const) {
+      const first = await graphql(server.url, '{ viewer { kind } }', {}, scenario.headers);
+      if (first.text !== VIEWER_KEY) throw new Error(`${ANALYTICS}: unexpected answer ${first.text.slice(0, 300)}`);
+      served[side]++;
+      await run(server, side, WARM_UP_SECONDS)();
+    }
+    await m.alternate({ name: ANALYTICS_OFF, run: run(quiet, 'off') }, [{ name: ANALYTICS, run: run(counting, 'on') }]);
+    // Stopping writes what is still counted in memory.
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+    const result = { served: served.on, counted: await countedUses(on.target, key.keyId), servedOff: served.off, countedOff: await countedUses(off.target, key.keyId) };
+    print(`  (m) counted ${result.counted} uses for ${result.served} answers with analytics on; ${result.countedOff} for ${result.servedOff} with it off`);
+    return result;
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await Promise.all(databases.map((d) => d.drop()));
   }
 }
 
