@@ -124,7 +124,8 @@ function apiKeyPrincipal(verification: Verification, auth: Authenticators): Prin
   else if (verification.about) auth.usageCounts.count(verification.about.organizationId, verification.about.keyId, verification.code);
   if (verification.code === 'VALID') {
     auth.usage.record(verification.keyId);
-    return apiKeyOf(verification);
+    // A metered key's verdict is new at every use (it carries what is left); its principal is not.
+    return apiKeyOf(verification.verdict ?? verification);
   }
   if (verification.keyId) throw usageRefusal(verification);
   // A key still stored as bcrypt met a full bcrypt queue: the whole request is refused with 429.

@@ -288,8 +288,10 @@ describe('enforcement, in SPEC §9 order', () => {
     await verify(key);
     const trips = t.services.leases.trips;
     for (let i = 0; i < 99; i++) expect((await verify(key)).code).toBe('VALID');
-    // 99 uses fit in the first leases (MAX_LEASE each): no further trip.
-    expect(t.services.leases.trips - trips).toBe(0);
+    // 99 uses fit in the first leases (MAX_LEASE credits, a tenth of the limit): the one trip
+    // since is the next credit lease, asked for ahead when a quarter of the first was left.
+    await t.services.leases.settle();
+    expect(t.services.leases.trips - trips).toBe(1);
   });
 });
 
@@ -346,7 +348,8 @@ describe('exact across instances', () => {
     const survivors = await Promise.all(Array.from({ length: balance }, () => verify(key)));
     const valid = survivors.filter((v) => v.code === 'VALID').length + crashedUses;
     expect(valid).toBeLessThanOrEqual(balance);
-    expect(valid).toBeGreaterThanOrEqual(balance - MAX_LEASE);
+    // What the crash stranded: at most the lease it held and the one it had asked for ahead.
+    expect(valid).toBeGreaterThanOrEqual(balance - 1.25 * MAX_LEASE);
     const [row] = await t.services.database.db.select().from(apiKeys).where(eq(apiKeys.id, id));
     expect(row!.creditsRemaining).toBe(0);
   });

@@ -21,7 +21,10 @@ import { nextRefill, refillPeriodStart } from './controls';
  * per use, which is what this exists to avoid, and its memory store is not shared.
  */
 
-/** The most one lease of credits takes: also the most a crash can strand, per key and instance. */
+/**
+ * The most one lease of credits takes. An instance asks for the next lease when a quarter of
+ * the last is left, so a crash strands at most 1¼ leases (125 credits) per key and instance.
+ */
 export const MAX_LEASE = 100;
 /**
  * The most one lease of a rate limit's window takes. Larger than for credits: a crash costs
@@ -38,6 +41,8 @@ const EXHAUSTED_RECHECK_MS = 1_000;
 interface Lease {
   /** What is leased here and not yet spent. */
   left: number;
+  /** The last grant: when `left` falls to a quarter of it, the next is asked for ahead of need. */
+  granted: number;
   lastUse: number;
   /** The budget's unleased rest when this lease was last topped up, for `remaining`. */
   restSeen: number;
@@ -66,12 +71,16 @@ interface WindowLease extends Lease {
 const UNMETERED: Omit<CreditLease, 'keyId' | 'lastUse'> = {
   epoch: -1,
   left: Number.MAX_SAFE_INTEGER,
+  granted: 0,
   unreported: 0,
   restSeen: 0,
   until: Number.POSITIVE_INFINITY,
   exhaustedUntil: 0,
   exhaustedAt: 0,
 };
+
+/** A lease worth topping up early: down to a quarter of its last grant, and not known exhausted. */
+const runningLow = (lease: Lease, now: number) => lease.granted > 1 && lease.left <= lease.granted / 4 && lease.exhaustedUntil <= now;
 
 const wantOf = (rest: number, cost: number) => Math.min(rest, Math.max(cost, Math.min(MAX_LEASE, Math.ceil(rest / 10))));
 
@@ -108,12 +117,14 @@ export class Leases {
    * Spends `cost` credits from this instance's lease: true when it had them. False means
    * "ask the database" (`topUpCredits`) unless the budget is known to be exhausted.
    */
-  spendCredits(keyId: string, cost: number, now: number): boolean {
+  spendCredits(keyId: string, refill: CreditRefill | null, cost: number, now: number): boolean {
     const lease = this.creditsAt(keyId, now);
     if (!lease || lease.left < cost) return false;
     lease.left -= cost;
     lease.unreported += cost;
     lease.lastUse = now;
+    // Asked for ahead of need, so that a busy key's uses do not wait for the trip.
+    if (runningLow(lease, now)) this.ahead(this.topUpCredits(keyId, refill, cost, now));
     return true;
   }
 
@@ -152,7 +163,11 @@ export class Leases {
         epoch += 1;
         Object.assign(set, { creditsEpoch: epoch, creditsRefilledAt: new Date(period) });
       }
-      const grant = remaining >= cost ? wantOf(remaining, cost) : 0;
+      // What this instance still holds of this same balance counts towards the use: a lease
+      // topped up ahead of need must not leave a use refused that the two together cover.
+      const held = this.credits.get(keyId);
+      const need = Math.max(1, cost - (held && held.epoch === epoch && held.until > now ? held.left : 0));
+      const grant = remaining >= need ? wantOf(remaining, need) : 0;
       if (grant > 0 || set.creditsEpoch !== undefined) {
         await tx
           .update(apiKeys)
@@ -176,10 +191,11 @@ export class Leases {
       lease = undefined;
     }
     if (!lease) {
-      lease = { keyId, epoch: taken.epoch, left: 0, unreported: 0, restSeen: 0, lastUse: now, until, exhaustedUntil: 0, exhaustedAt: 0 };
+      lease = { keyId, epoch: taken.epoch, left: 0, granted: 0, unreported: 0, restSeen: 0, lastUse: now, until, exhaustedUntil: 0, exhaustedAt: 0 };
       this.credits.set(keyId, lease);
     }
     lease.left += taken.grant;
+    lease.granted = taken.grant;
     lease.restSeen = taken.rest;
     lease.exhaustedUntil = taken.grant === 0 ? now + EXHAUSTED_RECHECK_MS : 0;
     lease.exhaustedAt = cost;
@@ -203,10 +219,16 @@ export class Leases {
   }
 
   /** Takes `cost` from a window this instance holds enough of (after `spendWindow` said 'taken'). */
-  commitWindow(counter: string, durationMs: number, cost: number, now: number): void {
+  commitWindow(counter: string, limit: number, durationMs: number, cost: number, now: number): void {
     const { lease } = this.windowLease(counter, durationMs, now);
     lease!.left -= cost;
     lease!.lastUse = now;
+    if (runningLow(lease!, now)) this.ahead(this.topUpWindow(counter, limit, durationMs, cost, now));
+  }
+
+  /** A top-up nobody waits for: a failure is logged, and the next use that finds the lease empty asks again. */
+  private ahead(topUp: Promise<void>): void {
+    topUp.catch((error: unknown) => this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not lease ahead'));
   }
 
   /** What is left of the window as this instance knows it, and when it ends. */
@@ -218,18 +240,21 @@ export class Leases {
   topUpWindow(counter: string, limit: number, durationMs: number, cost: number, now: number): Promise<void> {
     const { id, endsAt } = this.windowLease(counter, durationMs, now);
     return this.once(id, async () => {
-      // No more than the limit allows, and nothing unless a whole use fits.
-      const want = Math.min(limit, Math.max(cost, Math.min(MAX_WINDOW_LEASE, Math.ceil(limit / 10))));
-      const grantSql = sql`case when ${limit} - ${rateWindows.used} >= ${cost} then least(${limit} - ${rateWindows.used}, ${want}) else 0 end`;
+      // No more than the limit allows, and nothing unless a whole use fits with what this
+      // instance holds of the window already.
+      const need = Math.max(1, cost - (this.windows.get(id)?.left ?? 0));
+      const want = Math.min(limit, Math.max(need, Math.min(MAX_WINDOW_LEASE, Math.ceil(limit / 10))));
+      const grantSql = sql`case when ${limit} - ${rateWindows.used} >= ${need} then least(${limit} - ${rateWindows.used}, ${want}) else 0 end`;
       this.trips++;
       const [row] = await this.db
         .insert(rateWindows)
-        .values({ key: id, used: cost <= limit ? want : 0, granted: cost <= limit ? want : 0, endsAt: new Date(endsAt) })
+        .values({ key: id, used: need <= limit ? want : 0, granted: need <= limit ? want : 0, endsAt: new Date(endsAt) })
         .onConflictDoUpdate({ target: rateWindows.key, set: { granted: grantSql, used: sql`${rateWindows.used} + ${grantSql}` } })
         .returning({ granted: rateWindows.granted, used: rateWindows.used });
       const granted = row?.granted ?? 0;
-      const lease = this.windows.get(id) ?? { counter: id, limit, endsAt, left: 0, lastUse: now, restSeen: 0, exhaustedUntil: 0, exhaustedAt: 0 };
+      const lease = this.windows.get(id) ?? { counter: id, limit, endsAt, left: 0, granted: 0, lastUse: now, restSeen: 0, exhaustedUntil: 0, exhaustedAt: 0 };
       lease.left += granted;
+      lease.granted = granted;
       lease.restSeen = Math.max(0, limit - (row?.used ?? limit));
       lease.exhaustedUntil = granted === 0 ? endsAt : 0;
       lease.exhaustedAt = cost;

@@ -96,7 +96,7 @@ export function useBudgets(rules: UsageRules, request: UseRequest, leases: Lease
   }
 
   // Everything fits: take it all in this same turn, so no concurrent use slips in between.
-  for (const rule of limits) leases.commitWindow(counterOf(rules, rule), rule.durationSeconds * 1000, rule.cost, now);
-  if (rules.credits) leases.spendCredits(rules.keyId, cost, now);
+  for (const rule of limits) leases.commitWindow(counterOf(rules, rule), rule.limit, rule.durationSeconds * 1000, rule.cost, now);
+  if (rules.credits) leases.spendCredits(rules.keyId, rules.credits.refill, cost, now);
   return { code: 'VALID', remaining: remaining(), rateLimits: states() };
 }

@@ -52,6 +52,8 @@ export type Verification =
       scopes: Scopes;
       /** For a key with rate limits or credits: what this use left of them. */
       usage?: UsageOutcome;
+      /** For such a key, its VALID verdict without this use's figures: the same object every use. */
+      verdict?: Verification & { code: 'VALID' };
       meta: Record<string, unknown> | null;
       retryAfterSeconds?: number;
       about?: never;
@@ -150,7 +152,14 @@ function verdictOf(entry: CachedKey, requiredScopes: readonly string[], use: Key
   if (entry.ipAllowed && !entry.ipAllowed(use.ip)) return { ...entry.valid, code: 'IP_NOT_ALLOWED' };
   for (const scope of requiredScopes) if (!entry.scopes.has(scope)) return { ...entry.valid, code: 'INSUFFICIENT_SCOPE' };
   if (!entry.budgets) return entry.valid;
-  return andThen(useBudgets(entry.budgets, use, leases, now), (usage) => ({ ...entry.valid, code: usage.code, usage, retryAfterSeconds: usage.retryAfterSeconds }));
+  return andThen(useBudgets(entry.budgets, use, leases, now), (usage) => ({
+    ...entry.valid,
+    code: usage.code,
+    usage,
+    retryAfterSeconds: usage.retryAfterSeconds,
+    // What stays the same from use to use: a request's principal is made once per key from it.
+    verdict: entry.valid,
+  }));
 }
 
 function entryOf(row: ApiKeyRow, catalog: ScopeCatalog): CachedKey {
@@ -318,8 +327,12 @@ export class KeyVerifier {
     const entry = this.cache.get(`k:${keyId}`) as CachedKey | undefined;
     if (!entry) return undefined;
     const secret = claimedSecret(entry, presented, now);
-    if (secret?.kind === 'BCRYPT' || entry.ipAllowed || entry.budgets) return undefined;
-    return digestVerdict(entry, secret, presented, [], NO_USE, this.leases, now) as Verification;
+    if (secret?.kind === 'BCRYPT') return undefined;
+    // A wrong secret is answered here whatever the key's controls; a right one is a use, which
+    // only the full path may count against the key's address list, limits and credits.
+    if (!secret || !sameDigest(digestOf(presented), secret.hash)) return wrong(presented);
+    if (entry.ipAllowed || entry.budgets) return undefined;
+    return verdictOf(entry, [], NO_USE, this.leases, now) as Verification;
   }
 
   private check(entry: CachedKey, presented: string, requiredScopes: readonly string[], use: KeyUse, now: number): Verification | Promise<Verification> {
