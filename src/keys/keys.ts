@@ -223,8 +223,9 @@ export async function createApiKey(tenant: Tenant, catalog: ScopeCatalog, input:
   const createdBy = await creatorLabel(tenant);
   const apiKey = await tenant.changes.transaction(async (tx, changed) => {
     await requireLifetimeHeld(tx, tenant, expiresAt, 'create a key that lives');
-    // Nothing is cached of a new key; the notice wakes every instance's change feed.
-    await keyChanged(changed, key.keyId);
+    // Nothing is cached of a new key: the organization's notice only wakes every instance's
+    // change feed, and evicts nothing (a key's own tag would drop its first verification).
+    await changed({ organizationId: tenant.organizationId });
     await requireUncontrolledPrincipal(tx, tenant, 'create keys');
     const [row] = await tx
       .insert(apiKeys)

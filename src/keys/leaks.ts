@@ -147,9 +147,11 @@ export async function reportLeakedKeys(
     if (revoke.length > 0) await tx.update(apiKeys).set({ revokedAt: new Date(now), leakedAt: sql`coalesce(${apiKeys.leakedAt}, now())`, ...clearPrevious }).where(inArray(apiKeys.id, revoke));
     if (graceOnly.length > 0) await tx.update(apiKeys).set({ leakedAt: sql`coalesce(${apiKeys.leakedAt}, now())`, ...clearPrevious }).where(inArray(apiKeys.id, graceOnly));
     if (flag.length > 0) await tx.update(apiKeys).set({ leakedAt: sql`coalesce(${apiKeys.leakedAt}, now())` }).where(inArray(apiKeys.id, flag));
-    // Flagged keys too: nothing cached changes for them, but the notice wakes the change feed.
-    const acted = [...new Set([...revoke, ...graceOnly, ...flag])];
-    if (acted.length > 0) await changed(...acted.map((apiKeyId) => ({ apiKeyId })));
+    const ended = [...new Set([...revoke, ...graceOnly])];
+    if (ended.length > 0) await changed(...ended.map((apiKeyId) => ({ apiKeyId })));
+    // A flagged key changes nothing cached: its organization's notice only wakes the change feed.
+    const flaggedIn = [...new Set(findings.filter((f) => flag.includes(f.keyId)).map((f) => f.organizationId))];
+    if (flaggedIn.length > 0) await changed(...flaggedIn.map((organizationId) => ({ organizationId })));
     await recordAudits(tx, audits);
     return labels;
   });
