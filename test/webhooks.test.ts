@@ -549,10 +549,10 @@ describe('delivery', () => {
     const keyId = await createKey();
     await deliver(1);
     const [message] = await messagesOf(id);
-    // A day later (the clock moved in the database rather than waited for).
+    // A day later, at its last scheduled retry (the clock moved in the database rather than waited for).
     await db()
       .update(webhookMessages)
-      .set({ createdAt: sql`now() - interval '25 hours'`, nextAttemptAt: sql`now()` })
+      .set({ createdAt: sql`now() - interval '24 hours 5 minutes'`, nextAttemptAt: sql`now()` })
       .where(eq(webhookMessages.id, message!.id));
     await deliver(2);
     const [given] = await messagesOf(id);
@@ -594,6 +594,20 @@ describe('delivery', () => {
     await deliver(3);
     expect((await messagesOf(id)).map((m) => m.failedAt !== null).sort()).toEqual([false, true]);
     expect((await t.ok(Webhooks, {}, { token: owner.token })).webhooks[0]).toMatchObject({ id, enabled: true, disabledReason: null });
+  });
+
+  it('keeps an endpoint enabled when a Resend of an old message fails once', async () => {
+    const { id } = await createEndpoint('/resent', ['api_key.created']);
+    receiver.answer = () => 503;
+    await createKey();
+    await deliver(1);
+    // Two days old, as if the admin resent a message from last week.
+    await db().update(webhookMessages).set({ createdAt: sql`now() - interval '2 days'` }).where(eq(webhookMessages.webhookId, id));
+    const [message] = await messagesOf(id);
+    await t.ok(ResendWebhookDelivery, { id: message!.id }, { token: owner.token });
+    await deliver(2);
+    expect((await messagesOf(id))[0]!.failedAt).not.toBeNull();
+    expect((await t.ok(Webhooks, {}, { token: owner.token })).webhooks.find((w) => w.id === id)).toMatchObject({ enabled: true, disabledReason: null });
   });
 
   it('refuses at delivery what it would refuse at creation, and names that resolve to private addresses', async () => {

@@ -82,7 +82,7 @@ builder.queryFields((t) => ({
 
 const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
   fields: (t) => ({
-    url: t.string({ required: true, description: 'An absolute https URL, at most 2,000 characters.' }),
+    url: t.string({ required: true, description: 'An absolute https URL (http too, and private addresses, when the operator sets WEBHOOK_ALLOW_PRIVATE), at most 2,000 characters.' }),
     events: t.stringList({ required: true, description: EVENTS_DESCRIPTION }),
   }),
 });

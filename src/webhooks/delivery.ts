@@ -32,6 +32,8 @@ export const BACKOFF_SECONDS = [5, 30, 120, 600, 1_800, 3_600, 7_200, 14_400, 28
 export const RETRY_WINDOW_SECONDS = 24 * 60 * 60;
 /** A claimed message is due again after this, should its claimer vanish. Well above a batch's worst time. */
 export const CLAIM_SECONDS = 60;
+/** How late after its window a give-up still counts as the scheduled one (a slow or restarted worker). */
+const GIVE_UP_GRACE_SECONDS = 60 * 60;
 export const REQUEST_TIMEOUT_MS = 10_000;
 const POLL_MS = 1_000;
 const CONCURRENCY = 8;
@@ -320,11 +322,16 @@ export class WebhookDelivery {
               },
         )
         .where(and(eq(webhookMessages.id, message.id), isNull(webhookMessages.deliveredAt), isNull(webhookMessages.failedAt)))
-        .returning({ failedAt: webhookMessages.failedAt });
+        .returning({
+          failedAt: webhookMessages.failedAt,
+          // A give-up at the end of the message's own day, not a manual Resend of an old one
+          // failing once: only the former says the receiver has been failing all along.
+          onSchedule: sql<boolean>`now() < ${webhookMessages.createdAt} + make_interval(secs => ${RETRY_WINDOW_SECONDS + GIVE_UP_GRACE_SECONDS})`,
+        });
       if (!row) return; // delivered by another instance, given up, or deleted with its endpoint
       await tx.insert(webhookAttempts).values({ messageId: message.id, statusCode, error, durationMs });
       this.logger.debug({ messageId: message.id, webhookId: message.webhookId, statusCode, error, durationMs }, delivered ? 'webhook delivered' : 'webhook attempt failed');
-      if (row.failedAt) await disableIfDead(tx, message, error ?? `HTTP ${statusCode}`, this.logger);
+      if (row.failedAt && row.onSchedule) await disableIfDead(tx, message, error ?? `HTTP ${statusCode}`, this.logger);
     });
   }
 }
