@@ -3,9 +3,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /**
  * `npm run codegen`: typed clients (GraphQL Code Generator, client preset) from the
  * committed SDL — one for the operations written in the tests (test/gql), one for the
- * admin console's (src/console/gql). `npm test` runs it first, so neither can be stale;
- * the output is committed so that `npm start` from a fresh clone needs no build step.
- * Never edit test/gql or src/console/gql by hand.
+ * admin console's (src/console/gql), one for the client package's
+ * (packages/client/src/gql). `npm test` runs it first, so none can be stale; the output is
+ * committed so that `npm start` from a fresh clone needs no build step.
+ * Never edit test/gql, src/console/gql or packages/client/src/gql by hand.
  */
 const typedClient = {
   preset: 'client',
@@ -27,6 +28,7 @@ const config: CodegenConfig = {
   generates: {
     'test/gql/': { ...typedClient, documents: ['test/**/*.ts', '!test/gql/**'] },
     'src/console/gql/': { ...typedClient, documents: ['src/console/**/*.{ts,tsx}', '!src/console/gql/**'] },
+    'packages/client/src/gql/': { ...typedClient, documents: ['packages/client/src/**/*.ts', '!packages/client/src/gql/**'] },
   },
 };
 

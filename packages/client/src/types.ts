@@ -44,9 +44,51 @@ export interface VerifierOptions {
   mode?: 'cache' | 'replica';
   /** While the feed has been down longer than this, no cached or replicated verdict is trusted (default 30 s). */
   staleAfterMs?: number;
+  /**
+   * Replica mode: how long after the feed dropped the replica may still answer when Keyward
+   * itself cannot be reached; beyond it `verify()` throws KeywardUnavailableError (default 5 min).
+   */
+  maxStalenessMs?: number;
+  /** Cache mode: at most this many verdicts held (default 10,000). */
+  cacheSize?: number;
+  /** Each call to Keyward gives up after this long (default 5 s). */
+  requestTimeoutMs?: number;
+  /** The feed reconnects with randomised exponential backoff from 100 ms up to this (default 5 s). */
+  maxReconnectDelayMs?: number;
+  /** Told when the feed drops, reconnects, goes stale or resynchronises. */
+  logger?: VerifierLogger;
+}
+
+export interface VerifierLogger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface VerifierMetrics {
+  /** verify() calls answered here, without Keyward (cache hits, replica answers, MALFORMED). */
+  hits: number;
+  /** verify() calls that asked Keyward. */
+  misses: number;
+  /** Every request to Keyward: verifications, snapshot pages, key reloads. */
+  serverCalls: number;
+  /** The feed is connected and live (READY received on the current connection). */
+  feedConnected: boolean;
+  /** When the last feed event arrived (epoch ms), null before the first. */
+  lastEventAt: number | null;
+  /** The feed has been down longer than staleAfterMs: nothing held here is trusted. */
+  stale: boolean;
+  /** Verdicts cached (cache mode) or keys held (replica mode). */
+  keys: number;
 }
 
 export interface Verifier {
   verify(key: string, options?: VerifyOptions): Promise<Verification>;
   close(): Promise<void>;
+}
+
+/** What createVerifier returns: a Verifier, plus readiness and metrics. */
+export interface KeywardVerifier extends Verifier {
+  /** Resolves when verifications can be answered: the feed is followed (and, for a replica, the snapshot loaded). */
+  ready(): Promise<void>;
+  metrics(): VerifierMetrics;
 }

@@ -81,7 +81,7 @@ export type CreateApiKeyInput = {
 export type CreateWebhookInput = {
   /** Events, each one of: api_key.created, api_key.updated, api_key.rotated, api_key.revoked, api_key.leaked, api_key.expiring, member.added, member.removed, member.role_changed. */
   events: Array<Scalars['String']['input']>;
-  /** An absolute https URL, at most 2,000 characters. */
+  /** An absolute https URL (http too, and private addresses, when the operator sets WEBHOOK_ALLOW_PRIVATE), at most 2,000 characters. */
   url: Scalars['String']['input'];
 };
 
