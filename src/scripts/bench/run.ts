@@ -1,9 +1,6 @@
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -12,12 +9,36 @@ import type { DatabaseTarget } from '../../config';
 import { openDatabase, type Queryable } from '../../db/open';
 import { apiKeys, members, organizations, usageCounts, type RateLimitRule } from '../../db/schema';
 import { MAX_HELD } from '../../http/wrongKeyAnswers';
-import { lastFourOf, newKey, newKeyId } from '../../keys/format';
-import { digestOf } from '../../keys/secrets';
+import { newKey, newKeyId } from '../../keys/format';
+import { benchClient } from './client';
+import {
+  CONNECTIONS,
+  EMAIL,
+  failures,
+  freshDatabase,
+  graphql,
+  keyRow,
+  load,
+  mean,
+  Measurements,
+  print,
+  q,
+  ROUNDS,
+  SECONDS,
+  sleep,
+  startServer,
+  table,
+  VIEWER_KEY,
+  WARM_UP_SECONDS,
+  type Controls,
+  type Figures,
+  type Key,
+  type Line,
+  type Scenario,
+  type Server,
+} from './common';
 import { forgeKey } from './forge';
-
-/** The report goes to stdout as plain lines: it is the command's output, not a server log. */
-const print = (line = '') => void process.stdout.write(`${line}\n`);
+import { benchLeaks } from './leaks';
 
 /**
  * `npm run bench`: the hot path measured over real HTTP. Starts Keyward the way `npm start`
@@ -35,16 +56,19 @@ const print = (line = '') => void process.stdout.write(`${line}\n`);
  * then one rate limit's window, at once — counted exactly, not timed. Last, (m): (b) on a
  * server counting usage against (b) on one with USAGE_ANALYTICS=false, each on a fresh
  * database of the same kind.
+ * Then issue 19's rows (leaks.ts): (r) a signed GitHub secret-scanning report of 1,000
+ * tokens, (s) (b) with webhooks delivering against (b) without; and issue 20's
+ * (client.ts): (n) @keyward/client's verify() of a cached key in-process against a
+ * verifyApiKey round trip, (o) a revocation on A seen by a client of B (PostgreSQL),
+ * (p) a replica of 100,000 keys, (q) the feed cut for 30 s while keys are revoked. Each
+ * part starts servers on fresh databases of its own and prints its own table.
  * BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5),
- * BENCH_CONNECTIONS (default 20).
+ * BENCH_CONNECTIONS (default 20), BENCH_ONLY (below), BENCH_LEAK_BATCHES (default 5),
+ * BENCH_CUT_SECONDS (default 30).
  */
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PASSWORD_COST = 10;
 const LISTED_KEYS = 10_000;
-const WARM_UP_SECONDS = 2;
 const SETTLE_MS = 1_000;
 // Each cold key is presented once: enough for every run of (f) at this rate, well above
 // what a cold verification has done on the 2-core development machines (a few hundred on
@@ -55,7 +79,6 @@ const COLD_KEYS = (ROUNDS * SECONDS + WARM_UP_SECONDS) * COLD_RATE_CEILING;
 const RESTART_KEYS = 2_000;
 const RESTART_DEADLINE_MS = 60_000;
 const PASSWORD = 'bench password 2026';
-const EMAIL = 'bench@bench.test';
 // (k): limits far beyond what the run can use (a few thousand requests a second for a few
 // tens of seconds), so every request is served and only the cost of enforcing them shows.
 const UNREACHED_LIMIT: RateLimitRule = { name: 'bench', limit: 1_000_000, durationSeconds: 60, autoApply: true, cost: 1, shared: false };
@@ -65,8 +88,6 @@ const EXACT_CREDITS = 10_000;
 const WINDOW_LIMIT: RateLimitRule = { name: 'window', limit: 100, durationSeconds: 10, autoApply: true, cost: 1, shared: false };
 /** (l)'s clients per instance. */
 const EXACT_CLIENTS = 50;
-/** The preload that prints an instance's lease trips when it exits (leaseTrips.ts). */
-const LEASE_TRIPS = path.resolve(__dirname, 'leaseTrips.ts');
 
 const A = '(a) baseline { __typename }';
 const COLD = '(f) cold verification (new key each)';
@@ -79,16 +100,6 @@ const EXACT_WINDOW_NAME = "(l′) one rate limit's window, two instances";
 const ANALYTICS = '(m) (b) with usage analytics on';
 const ANALYTICS_OFF = '(b) with USAGE_ANALYTICS=false';
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  mismatches: number;
-  /** Answers with a 2xx status: (m) compares them with the uses its server counted. */
-  served: number;
-}
 
 interface FloodFigures {
   rps: number;
@@ -98,32 +109,7 @@ interface FloodFigures {
   addresses: number;
 }
 
-// ---------------------------------------------------------------- database and seed
 
-async function freshDatabase(): Promise<{ target: DatabaseTarget; url: string | null; drop(): Promise<void> }> {
-  const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (server && server.startsWith('postgres')) {
-    const name = `keyward_bench_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      target: { kind: 'postgres', url: url.toString() },
-      url: url.toString(),
-      drop: async () => {
-        const again = postgres(server, { max: 1, onnotice: () => {} });
-        await again.unsafe(`drop database if exists "${name}" with (force)`);
-        await again.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
-  return { target: { kind: 'pglite', dataDir }, url: null, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-}
-
-type Key = ReturnType<typeof newKey>;
 
 interface Seed {
   email: string;
@@ -143,23 +129,6 @@ interface Seed {
   windowKey: Key;
 }
 
-/** The columns of a key set directly in the database: its usage controls (SPEC §9). */
-type Controls = Pick<typeof apiKeys.$inferInsert, 'rateLimits' | 'creditsRemaining'>;
-
-/** A key as the product stores it now: the SHA-256 digest of the full key, its own. */
-const keyRow = (orgId: string, key: Key, name: string, controls: Controls = {}) => ({
-  id: key.keyId,
-  organizationId: orgId,
-  name,
-  description: 'seeded by npm run bench',
-  access: 'FULL' as const,
-  secretHash: digestOf(key.fullKey),
-  secretHashKind: 'SHA256' as const,
-  checksum: key.checksum,
-  lastFour: lastFourOf(key.fullKey),
-  createdBy: EMAIL,
-  ...controls,
-});
 
 async function seed(target: DatabaseTarget): Promise<Seed> {
   const database = await openDatabase(target);
@@ -228,74 +197,6 @@ async function countedUses(target: DatabaseTarget, keyId: string): Promise<numbe
   }
 }
 
-// ---------------------------------------------------------------- server
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-  /** Started with the leaseTrips.ts preload, once stopped: the database trips its leases made. */
-  leaseTrips(): number | null;
-}
-
-interface ServerOptions {
-  /** Set on top of the bench's environment: (m)'s USAGE_ANALYTICS=false. */
-  env?: Record<string, string>;
-  /** Preload leaseTrips.ts, and keep the server's output to read its line at exit. */
-  countLeaseTrips?: boolean;
-}
-
-function startServer(target: DatabaseTarget, url: string | null, options: ServerOptions = {}): Promise<Server> {
-  const env = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    // (j)'s flood says it comes from many clients (X-Forwarded-For, trusted from loopback as
-    // from a proxy in front). Requests without the header — the measured load, and (g)'s
-    // flood — come from loopback itself.
-    TRUST_PROXY: 'loopback',
-    ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '', DATA_DIR: (target as { dataDir: string }).dataDir }),
-    ...options.env,
-  };
-  const preload = options.countLeaseTrips ? ['--import', LEASE_TRIPS] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, path.resolve(__dirname, '../../main.ts')], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  // What the server says after it listens is dropped, but for the line leaseTrips.ts prints at exit.
-  let afterListening = '';
-  // 'close', not 'exit': the output is all in once its pipes have closed.
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(output);
-      if (match) {
-        child.stdout!.off('data', onData);
-        child.stderr!.off('data', onData);
-        if (options.countLeaseTrips) child.stdout!.on('data', (more: Buffer) => (afterListening += more.toString()));
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve({
-          url: match[1]!,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-          leaseTrips: () => {
-            const line = /\{"leaseTrips":(\d+)\}/.exec(afterListening);
-            return line ? Number(line[1]) : null;
-          },
-        });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
-  });
-}
 
 /** Stops `server` and starts another on the same database: an instance that has met no key. */
 async function restart(server: Server, database: { target: DatabaseTarget; url: string | null }): Promise<{ server: Server; ms: number }> {
@@ -303,55 +204,6 @@ async function restart(server: Server, database: { target: DatabaseTarget; url: 
   const started = performance.now();
   const again = await startServer(database.target, database.url);
   return { server: again, ms: performance.now() - started };
-}
-
-async function graphql(url: string, query: string, variables: object = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as { data?: any; errors?: any[] } };
-}
-
-// ---------------------------------------------------------------- load
-
-interface Scenario {
-  name: string;
-  body: string;
-  headers?: Record<string, string>;
-  /** The exact answer a request must get to count as a success. */
-  expect?: string;
-}
-
-function load(url: string, scenario: Scenario, seconds = SECONDS, extra: Partial<autocannon.Options> = {}): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `${url}/graphql`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        duration: seconds,
-        headers: { 'content-type': 'application/json', ...scenario.headers },
-        body: scenario.body,
-        ...(scenario.expect ? { verifyBody: (body: unknown) => String(body) === scenario.expect } : {}),
-        ...extra,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve({
-          rps: result.requests.average,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          non2xx: result.non2xx,
-          errors: result.errors + result.timeouts,
-          mismatches: (result as unknown as { mismatches?: number }).mismatches ?? 0,
-          served: result['2xx'],
-        });
-      },
-    );
-  });
 }
 
 /**
@@ -446,119 +298,35 @@ async function burst(url: string, keys: string[], expected: string): Promise<Bur
   };
 }
 
-const q = (query: string, variables: object = {}) => JSON.stringify({ query, variables });
 const LIST = `{ apiKeys(first: 50) { totalCount edges { cursor node { id name description access scopes lastFour status
   createdAt createdBy expiresAt revokedAt lastUsedAt rotatedAt } } pageInfo { hasNextPage endCursor } } }`;
-const VIEWER_KEY = '{"data":{"viewer":{"kind":"API_KEY"}}}';
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const failures = (f: Figures) => f.non2xx + f.errors + f.mismatches;
-const average = (runs: Figures[]): Figures => ({
-  rps: mean(runs.map((r) => r.rps)),
-  p50: Math.round(mean(runs.map((r) => r.p50))),
-  p99: Math.round(mean(runs.map((r) => r.p99))),
-  non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-  errors: runs.reduce((n, r) => n + r.errors, 0),
-  mismatches: runs.reduce((n, r) => n + r.mismatches, 0),
-  served: runs.reduce((n, r) => n + r.served, 0),
-});
 
-/** Runs and ratios by scenario name, each ratio against the reference runs beside it. */
-class Measurements {
-  readonly results = new Map<string, Figures[]>();
-  readonly ratios = new Map<string, number[]>();
-
-  record(round: number, name: string, figures: Figures): Figures {
-    this.results.set(name, [...(this.results.get(name) ?? []), figures]);
-    print(`  round ${round}: ${name} ${figures.rps.toFixed(0)} req/s${failures(figures) ? `, ${failures(figures)} failed` : ''}`);
-    return figures;
-  }
-
-  ratio(name: string, value: number): void {
-    this.ratios.set(name, [...(this.ratios.get(name) ?? []), value]);
-  }
-
-  /**
-   * ROUNDS rounds of: the reference, then each measured run followed by the reference
-   * again; each measured run's ratio is to the mean of the reference runs just before and
-   * just after it.
-   */
-  async alternate(reference: { name: string; run: () => Promise<Figures> }, measured: Array<{ name: string; run: () => Promise<Figures> }>): Promise<void> {
-    for (let round = 1; round <= ROUNDS; round++) {
-      let before = this.record(round, reference.name, await reference.run());
-      for (const m of measured) {
-        const figures = this.record(round, m.name, await m.run());
-        const after = this.record(round, reference.name, await reference.run());
-        this.ratio(m.name, figures.rps / ((before.rps + after.rps) / 2));
-        before = after;
-      }
-    }
-  }
-
-  figures(name: string): Figures {
-    return average(this.results.get(name)!);
-  }
-
-  median(name: string): number {
-    return median(this.ratios.get(name)!);
-  }
-
-  range(name: string): string {
-    const values = this.ratios.get(name)!;
-    return `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
-  }
-}
-
-// ---------------------------------------------------------------- the report
-
-interface Line {
-  name: string;
-  figures: Pick<Figures, 'rps' | 'p50' | 'p99'> | null;
-  ratio: string;
-  range: string;
-  target: string;
-  /** null: information, no target. */
-  met: boolean | null;
-  note: string;
-}
-
-function table(lines: Line[]): void {
-  const widths = [46, 7, 6, 6, 6, 9, 18, 4];
-  const cells = (values: string[]) =>
-    values
-      .map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : i === values.length - 1 ? v : i >= 5 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)))
-      .join(' ')
-      .trimEnd();
-  print(cells(['scenario', 'req/s', 'p50', 'p99', 'ratio', 'range', 'target', 'met', 'notes']));
-  for (const l of lines) {
-    print(
-      cells([
-        l.name,
-        l.figures ? l.figures.rps.toFixed(0) : '—',
-        l.figures ? String(l.figures.p50) : '—',
-        l.figures ? String(l.figures.p99) : '—',
-        l.ratio,
-        l.range,
-        l.target,
-        l.met === null ? '—' : l.met ? 'yes' : 'NO',
-        l.note,
-      ]),
-    );
-  }
-}
 
 // ---------------------------------------------------------------- main
 
+/**
+ * BENCH_ONLY (e.g. `r,s` or `n,o,p,q`) runs some parts only; unset, everything runs. (a)–(m)
+ * are one part — their rows share references, restarts and a database — so naming any of
+ * them runs them all.
+ */
+const CLASSIC = 'abcdefghijklm'.split('');
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) : null;
+const wanted = (...letters: string[]) => ONLY === null || letters.some((l) => ONLY.has(l));
+
 async function main(): Promise<void> {
   const cpu = cpus();
+  print(`machine: ${cpu.length} cores, ${cpu[0]?.model.trim()}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+  const kind = (process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || '').startsWith('postgres') ? 'PostgreSQL' : 'PGlite (embedded)';
+  print(`database: ${kind}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds${ONLY ? `; BENCH_ONLY=${[...ONLY].join(',')}` : ''}`);
+  if (wanted(...CLASSIC)) await benchClassic();
+  if (wanted('r', 's')) await benchLeaks({ r: wanted('r'), s: wanted('s') });
+  if (wanted('n', 'o', 'p', 'q')) await benchClient({ n: wanted('n'), o: wanted('o'), p: wanted('p'), q: wanted('q') });
+  print(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+}
+
+/** (a)–(m): the hot path, floods, restarts, usage controls and analytics, in one table. */
+async function benchClassic(): Promise<void> {
   const database = await freshDatabase();
-  print(`machine: ${cpu.length} cores, ${cpu[0]?.model.trim()}, Node ${process.version}`);
-  print(`database: ${database.target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`);
   const seedStart = performance.now();
   const seeded = await seed(database.target);
   print(`seeded ${(LISTED_KEYS + COLD_KEYS + RESTART_KEYS + ROUNDS + 5).toLocaleString('en')} keys in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
