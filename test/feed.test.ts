@@ -57,7 +57,7 @@ async function subscribe(token: string, after: string | null = null, on: TestApp
   const decoder = new TextDecoder();
   let buffered = '';
   const received: Array<FeedEvent | { errors: unknown }> = [];
-  const pump = (async () => {
+  const pump: Promise<void> = (async () => {
     for (;;) {
       const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
       if (done) return;
@@ -76,6 +76,8 @@ async function subscribe(token: string, after: string | null = null, on: TestApp
   return {
     status: response.status,
     received,
+    /** Resolves with 'ended' when the server ends the stream. */
+    ended: pump.then(() => 'ended'),
     /** Waits (at most 5 s) until `count` events have arrived. */
     async next(count: number): Promise<Array<FeedEvent | { errors: unknown }>> {
       const until = Date.now() + 5_000;
@@ -177,6 +179,16 @@ describe('the change feed', () => {
     const bad = await subscribe(service, 'not a cursor');
     expect(JSON.stringify(await bad.next(1))).toContain('BAD_USER_INPUT');
     await bad.close();
+  });
+
+  it("ends a service credential's open stream when the credential is revoked", async () => {
+    const made = await createServiceToken(t.services.invalidations, `streaming-${Date.now()}`);
+    const feed = await subscribe(made.token);
+    await feed.next(1);
+    await revokeServiceToken(t.services.invalidations, made.serviceToken.id);
+    // The stream ends: its reader finishes without the test closing it.
+    await expect(Promise.race([feed.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000))])).resolves.toBe('ended');
+    await feed.close();
   });
 
   it('is refused to members and API keys', async () => {

@@ -45,8 +45,11 @@ const isKey = (caller: Caller) => caller.startsWith('KEY_');
 /** The one RESTRICTED key of the matrix holds exactly these. */
 const RESTRICTED_SCOPES = ['api_keys:read', 'api_keys:write', 'audit_log:read'];
 
-/** What an operation needs: anyone, any signed-in member, a service credential, or a scope. */
-type Requirement = 'public' | 'member' | 'service' | { scope: string };
+/**
+ * What an operation needs: anyone (`public`: a service credential excepted; `anyone`: a
+ * service credential too), any signed-in member, a service credential, or a scope.
+ */
+type Requirement = 'public' | 'anyone' | 'member' | 'service' | { scope: string };
 
 interface Row {
   needs: Requirement;
@@ -136,7 +139,7 @@ async function freshViewerId(): Promise<string> {
 }
 
 const rows: Record<string, Row> = {
-  viewer: { needs: 'public', run: (token) => t.execute(Viewer, {}, { token }) },
+  viewer: { needs: 'anyone', run: (token) => t.execute(Viewer, {}, { token }) },
   signUp: {
     needs: 'public',
     run: (token) =>
@@ -170,7 +173,7 @@ const rows: Record<string, Row> = {
     needs: { scope: 'api_keys:read' },
     run: (token) => t.execute(Usage, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() }, { token }),
   },
-  verifyApiKey: { needs: 'public', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
+  verifyApiKey: { needs: 'anyone', run: (token) => t.execute(VerifyApiKey, { key: keys.KEY_FULL! }, { token }) },
   verificationSnapshot: { needs: 'service', run: (token) => t.execute(VerificationSnapshot, { first: 1 }, { token }) },
   // Public by design: a holder of a leaked key may revoke it (a string that is no key revokes nothing).
   revokeLeakedApiKeys: { needs: 'public', run: (token) => t.execute(RevokeLeakedApiKeys, { keys: ['not a key'] }, { token, ip: `198.51.100.${++n % 250}` }) },
@@ -219,7 +222,9 @@ const rows: Record<string, Row> = {
 };
 
 export function expectedCode(needs: Requirement, caller: Caller): string | null {
-  if (needs === 'public') return null;
+  if (needs === 'anyone') return null;
+  // SPEC §11: a service credential calls verifyApiKey and the feed, nothing else.
+  if (needs === 'public') return caller === 'SERVICE' ? 'FORBIDDEN' : null;
   if (caller === 'anonymous') return 'UNAUTHENTICATED';
   if (needs === 'service') return caller === 'SERVICE' ? null : 'FORBIDDEN';
   if (needs === 'member') return isKey(caller) || caller === 'SERVICE' ? 'FORBIDDEN' : null;

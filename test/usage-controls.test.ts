@@ -198,6 +198,11 @@ describe('setting controls', () => {
     expect(codes(twin)).toEqual(['FORBIDDEN']);
     // Renaming is no control: the limited key may still do it.
     expect(codes(await t.execute(UpdateApiKey, { id: target.id, input: { name: 'renamed' } }, { token: limited }))).toEqual([]);
+    // Nor may it take another key in hand by rotating it, or move a key to another owner's limits.
+    const other = await createKey();
+    expect(codes(await t.execute(RotateApiKey, { id: other.id }, { token: limited }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.execute(UpdateApiKey, { id: other.id, input: { owner: 'cus_elsewhere' } }, { token: limited }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.execute(UpdateApiKey, { id: other.id, input: { meta: { plan: 'enterprise' } } }, { token: limited }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.execute(UpdateApiKey, { id: target.id, input: { credits: { remaining: 9 } } }, { token: free }))).toEqual([]);
     expect((await controlsOf(target.id)).credits!.remaining).toBe(9);
   });

@@ -1,4 +1,4 @@
-import { asc, gt, lt, max, min, sql } from 'drizzle-orm';
+import { and, asc, gt, lt, max, min, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../db/open';
 import { verificationChanges, type VerificationChangeRow } from '../db/schema';
 import type { Logger } from '../logger';
@@ -61,6 +61,8 @@ export class FeedHub {
   private lastPurge = 0;
   private started: Promise<void> | null = null;
   private stopped = false;
+  /** The open streams of each service credential, ended when it is revoked. */
+  private readonly streamsOf = new Map<string, Set<AbortController>>();
 
   constructor(
     private readonly db: Database,
@@ -69,12 +71,19 @@ export class FeedHub {
 
   /** Starts from the newest change: what came before is served from the table on request. */
   start(): Promise<void> {
-    this.started ??= feedPosition(this.db).then((seq) => {
-      this.last = Math.max(this.last, seq);
-      if (this.stopped) return;
-      this.timer = setInterval(() => this.wake(), POLL_MS);
-      this.timer.unref();
-    });
+    this.started ??= feedPosition(this.db).then(
+      (seq) => {
+        this.last = Math.max(this.last, seq);
+        if (this.stopped) return;
+        this.timer = setInterval(() => this.wake(), POLL_MS);
+        this.timer.unref();
+      },
+      (error: unknown) => {
+        // Not remembered: the next subscriber or notice tries again.
+        this.started = null;
+        throw error;
+      },
+    );
     return this.started;
   }
 
@@ -87,7 +96,9 @@ export class FeedHub {
   }
 
   // The invalidation channel drives the hub like a cache (db/notify.ts Evictable).
-  invalidate(_tag: string): void {
+  invalidate(tag: string): void {
+    // A revoked service credential's open streams end with it, on every instance.
+    if (tag.startsWith('service:')) for (const end of this.streamsOf.get(tag.slice(8)) ?? []) end.abort();
     this.wake();
   }
   suspend(): void {}
@@ -134,7 +145,11 @@ export class FeedHub {
     }
     if (Date.now() - this.lastPurge > 60 * 60_000) {
       this.lastPurge = Date.now();
-      await this.db.delete(verificationChanges).where(lt(verificationChanges.at, new Date(Date.now() - FEED_RETENTION_MS)));
+      // The newest row is always kept, even a day old: it is what tells a client that
+      // reconnects with an older cursor that rows after it are gone (RESYNC).
+      await this.db
+        .delete(verificationChanges)
+        .where(and(lt(verificationChanges.at, new Date(Date.now() - FEED_RETENTION_MS)), lt(verificationChanges.seq, this.last)));
     }
   }
 
@@ -142,8 +157,15 @@ export class FeedHub {
    * The events after `after` (null: from now on): first READY or RESYNC, then what the table
    * holds after `after`, then live changes as they come, each exactly once and in order.
    */
-  async *subscribe(after: number | null, signal?: AbortSignal): AsyncGenerator<FeedEvent> {
+  async *subscribe(after: number | null, clientGone?: AbortSignal, serviceTokenId?: string): AsyncGenerator<FeedEvent> {
     await this.start();
+    const revoked = new AbortController();
+    const signal = clientGone ? AbortSignal.any([clientGone, revoked.signal]) : revoked.signal;
+    if (serviceTokenId) {
+      let streams = this.streamsOf.get(serviceTokenId);
+      if (!streams) this.streamsOf.set(serviceTokenId, (streams = new Set()));
+      streams.add(revoked);
+    }
     const queue: FeedChange[] = [];
     let notify: (() => void) | null = null;
     const listener: Listener = (events) => {
@@ -152,7 +174,9 @@ export class FeedHub {
     };
     // Listening before reading the backlog: nothing committed in between can fall through.
     this.listeners.add(listener);
-    const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
+    // A client gone (or its credential revoked) wakes the loop below, which then ends.
+    const onAbort = () => notify?.();
+    signal.addEventListener('abort', onAbort, { once: true });
     try {
       let seen = after ?? this.last;
       if (after !== null) {
@@ -176,18 +200,23 @@ export class FeedHub {
       } else {
         yield { kind: 'READY', seq: seen };
       }
-      while (!signal?.aborted) {
+      while (!signal.aborted) {
         while (queue.length > 0) {
           const event = queue.shift()!;
           if (event.seq <= seen) continue;
           seen = event.seq;
           yield event;
         }
-        await Promise.race([new Promise<void>((resolve) => (notify = resolve)), aborted]);
+        if (signal.aborted) break;
+        await new Promise<void>((resolve) => (notify = resolve));
         notify = null;
       }
     } finally {
       this.listeners.delete(listener);
+      signal.removeEventListener('abort', onAbort);
+      const streams = serviceTokenId ? this.streamsOf.get(serviceTokenId) : undefined;
+      streams?.delete(revoked);
+      if (streams?.size === 0) this.streamsOf.delete(serviceTokenId!);
     }
   }
 }

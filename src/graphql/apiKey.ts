@@ -253,7 +253,7 @@ builder.queryFields((t) => ({
   verifyApiKey: t.field({
     type: ApiKeyVerificationRef,
     description: 'For the platform’s services: is this key genuine, live and allowed these scopes? Needs no principal.',
-    authScopes: { public: true },
+    authScopes: { public: true, service: true },
     args: {
       key: t.arg.string({ required: true }),
       requiredScopes: t.arg.stringList(),

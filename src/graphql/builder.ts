@@ -22,7 +22,9 @@ const ANONYMOUS: ScopeLoaders = { public: true, member: false, service: false, s
  */
 const scopesOf = oncePer(
   ({ kind, scopes }: Principal): ScopeLoaders => ({
-    public: true,
+    // A service credential may call what is marked `service` and nothing else (SPEC §11):
+    // not even what is open to anyone else, like login.
+    public: kind !== 'SERVICE',
     member: kind === 'MEMBER',
     service: kind === 'SERVICE',
     scope: (scope) => scopes.has(scope),

@@ -44,7 +44,13 @@ builder.subscriptionField('verificationChanges', (t) =>
       'Every change that affects verification, in commit order, for service credentials. With `after`, what came since is replayed first (or RESYNC when it is no longer kept).',
     authScopes: { service: true },
     args: { after: t.arg.string() },
-    subscribe: (_root, { after }, ctx) => ctx.services.feed.subscribe(cursorOf(after)),
+    // Yoga merges the request into the context: its signal ends the stream's loop when the client goes.
+    subscribe: (_root, { after }, ctx) =>
+      ctx.services.feed.subscribe(
+        cursorOf(after),
+        (ctx as unknown as { request?: Request }).request?.signal,
+        ctx.principal?.kind === 'SERVICE' ? ctx.principal.serviceTokenId : undefined,
+      ),
     resolve: (event) => event,
   }),
 );

@@ -39,7 +39,7 @@ builder.queryField('viewer', (t) =>
     type: ViewerRef,
     nullable: true,
     description: 'The principal of this request; null when anonymous.',
-    authScopes: { public: true },
+    authScopes: { public: true, service: true },
     resolve: (_root, _args, ctx) => ctx.principal,
   }),
 );

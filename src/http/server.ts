@@ -30,6 +30,8 @@ export function createHttpServer(
     (req, res) => {
       if (answerEarly(req, res)) return;
       const timer = setTimeout(() => {
+        // A stream (the change feed over SSE) answered long ago and goes on answering: no deadline.
+        if (res.headersSent && String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) return;
         logger.warn({ method: req.method, url: req.url, deadlineMs: deadline }, 'request timed out');
         if (res.headersSent) {
           res.destroy();

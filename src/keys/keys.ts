@@ -207,7 +207,9 @@ function controlColumns(input: UsageControlsInput, now: number): Partial<typeof 
   return set;
 }
 
-const CONTROLS = ['rateLimits', 'allowedIps', 'creditsRemaining'] as const;
+// The owner decides which shared rate limits a key counts against, and the platform may
+// authorise on meta: changing either is a change of controls too.
+const CONTROLS = ['rateLimits', 'allowedIps', 'creditsRemaining', 'owner', 'meta'] as const;
 const touchesControls = (set: Partial<typeof apiKeys.$inferInsert>) => CONTROLS.some((column) => column in set);
 
 /** Creates a key; the full key is returned here once and exists nowhere else afterwards. */
@@ -352,6 +354,10 @@ export async function rotateApiKey(
     const existing = await lockKey(tx, tenant, id);
     if (existing.revokedAt) throw badInput('id', 'a revoked key cannot be rotated');
     requireHeld(tenant, scopesOfKey(catalog, existing), 'rotate a key');
+    // A new secret of another key is that key in hand: a metered key may rotate only itself.
+    if (!(tenant.principal.kind === 'API_KEY' && tenant.principal.apiKeyId === existing.id)) {
+      await requireUncontrolledPrincipal(tx, tenant, 'rotate other keys');
+    }
     await keyChanged(changed, existing.id);
     const [row] = await tx
       .update(apiKeys)

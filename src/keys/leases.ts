@@ -269,9 +269,17 @@ export class Leases {
     if (!tag.startsWith('key:')) return;
     const keyId = tag.slice(4);
     const lease = this.credits.get(keyId);
-    if (!lease) return;
-    this.credits.delete(keyId);
-    void this.reportCredits(lease);
+    if (lease) {
+      this.credits.delete(keyId);
+      void this.reportCredits(lease);
+    }
+    // Its own windows' shares too: a lowered limit must not be outspent from a lease taken
+    // under the old one. (An owner's shared windows are shares of the owner's, kept.)
+    for (const [id, window] of this.windows) {
+      if (!id.startsWith(`k:${keyId}:`)) continue;
+      this.windows.delete(id);
+      if (window.left > 0) void this.giveBackWindow(window);
+    }
   }
 
   /** Notices of changes may be lost while the channel is down: hold no credits meanwhile. */

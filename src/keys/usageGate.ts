@@ -77,13 +77,16 @@ export function useBudgets(rules: UsageRules, request: UseRequest, leases: Lease
     const ms = rule.durationSeconds * 1000;
     const state = leases.spendWindow(counter, ms, rule.cost, now);
     if (state === 'refused') {
+      // Top-ups already started for other limits are not awaited: their failure must not go unhandled.
+      for (const ask of asks) ask.catch(() => {});
       const all = states();
       const resetAt = leases.windowState(counter, rule.limit, ms, now).resetAt;
       return { code: 'RATE_LIMITED', remaining: remaining(), rateLimits: all, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
     }
     if (state === 'ask') asks.push(leases.topUpWindow(counter, rule.limit, ms, rule.cost, now));
   }
-  if (asks.length > 0) return Promise.all(asks).then(() => useBudgets(rules, request, leases, now));
+  // Checked again at the time the budgets answered: a window may have ended meanwhile.
+  if (asks.length > 0) return Promise.all(asks).then(() => useBudgets(rules, request, leases, Date.now()));
 
   if (rules.credits) {
     const lease = leases.creditsAt(rules.keyId, now);
@@ -91,7 +94,7 @@ export function useBudgets(rules: UsageRules, request: UseRequest, leases: Lease
       if (leases.creditsExhausted(rules.keyId, cost, now)) {
         return { code: 'USAGE_EXCEEDED', remaining: remaining() ?? 0, rateLimits: states() };
       }
-      return leases.topUpCredits(rules.keyId, rules.credits.refill, cost, now).then(() => useBudgets(rules, request, leases, now));
+      return leases.topUpCredits(rules.keyId, rules.credits.refill, cost, now).then(() => useBudgets(rules, request, leases, Date.now()));
     }
   }
 
