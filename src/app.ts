@@ -71,7 +71,7 @@ export function createApp(services: Services): App {
         keys: new GitHubKeys(config.gitHubSecretScanningKeys, logger),
         clientAddress,
         // GitHub's reports follow each organization's leak policy (REVOKE or NOTIFY).
-        report: (reports, ip) => reportLeakedKeys(services.invalidations, reports, { kind: 'SYSTEM', id: 'github', ip }, 'organization'),
+        report: (reports, ip) => reportLeakedKeys(services.invalidations, services.bcrypt, reports, { kind: 'SYSTEM', id: 'github', ip }, 'organization'),
       }),
       consolePlugin({ logger, graphiqlPolicy: graphiql.contentSecurityPolicy, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       metricsPlugin(services.metrics, { serve: config.metrics }),

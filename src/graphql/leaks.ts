@@ -17,6 +17,7 @@ builder.mutationField('revokeLeakedApiKeys', (t) =>
       if (ctx.clientIp) await ctx.services.limiter.begin({ leakReportClient: ctx.clientIp });
       await reportLeakedKeys(
         ctx.services.invalidations,
+        ctx.services.bcrypt,
         keys.map((token) => ({ token, source: 'public', url: null })),
         { kind: 'ANONYMOUS', id: null, ip: ctx.clientIp },
         'revoke',

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import type { BcryptQueue } from '../auth/bcryptQueue';
 import { recordAudits, type Actor, type AuditRecord } from '../audit/audit';
 import type { Changed } from '../db/notify';
 import type { Queryable } from '../db/open';
@@ -56,7 +57,7 @@ type LockedRow = {
 };
 
 /** Does `token` hold the current or the previous secret of `row`? Null when neither. */
-async function secretOf(row: LockedRow, token: string, now: number): Promise<'current' | 'previous' | null> {
+async function secretOf(row: LockedRow, token: string, now: number, bcrypt: Pick<BcryptQueue, 'run'>): Promise<'current' | 'previous' | null> {
   const checksum = token.slice(-CHECKSUM_LENGTH);
   const candidates: Array<['current' | 'previous', string, 'SHA256' | 'BCRYPT']> = [];
   if (checksum === row.checksum) candidates.push(['current', row.secretHash, row.secretHashKind]);
@@ -64,7 +65,9 @@ async function secretOf(row: LockedRow, token: string, now: number): Promise<'cu
     candidates.push(['previous', row.previousSecretHash, row.previousSecretHashKind ?? 'BCRYPT']);
   }
   for (const [which, stored, kind] of candidates) {
-    const matches = kind === 'SHA256' ? sameDigest(digestOf(token), stored) : await legacySecretMatches(parseKey(token)!.secret, stored);
+    // A secret an earlier release stored as bcrypt is checked as verification checks it:
+    // through the bounded bcrypt queue (SPEC §7), never as a compare of its own.
+    const matches = kind === 'SHA256' ? sameDigest(digestOf(token), stored) : await bcrypt.run(() => legacySecretMatches(parseKey(token)!.secret, stored));
     if (matches) return which;
   }
   return null;
@@ -76,6 +79,7 @@ async function secretOf(row: LockedRow, token: string, now: number): Promise<'cu
  */
 export async function reportLeakedKeys(
   changes: { transaction<T>(work: (tx: Queryable, changed: Changed) => Promise<T>): Promise<T> },
+  bcrypt: Pick<BcryptQueue, 'run'>,
   reports: readonly LeakReport[],
   actor: Actor,
   mode: LeakPolicyMode,
@@ -118,7 +122,7 @@ export async function reportLeakedKeys(
     const seen = new Set<string>();
     for (const [i, report] of reports.entries()) {
       const row = parsed[i] ? byId.get(parsed[i]!.keyId) : undefined;
-      const which = row ? await secretOf(row, report.token, now) : null;
+      const which = row ? await secretOf(row, report.token, now, bcrypt) : null;
       labels.push(which ? 'true_positive' : 'false_positive');
       if (!row || !which || seen.has(`${row.id}:${which}`)) continue;
       seen.add(`${row.id}:${which}`);
