@@ -219,6 +219,44 @@ describe('cache mode', () => {
     expect(v.metrics().lastEventAt).toEqual(expect.any(Number));
   });
 
+  it("keeps a rotated key's two live secrets apart from each other and from any other secret under the same key ID", async () => {
+    const { id, key: previous } = await createKey();
+    const v = verifier();
+    await v.ready();
+    const { rotateApiKey } = await t.ok(RotateApiKey, { id, gracePeriodSeconds: 60 }, { token: owner.token });
+    const current = rotateApiKey.secret;
+    await untilCached(v, current);
+    await untilCached(v, previous);
+
+    const before = keyward.requests;
+    expect([await codeOf(v, current), await codeOf(v, previous)]).toEqual(['VALID', 'VALID']);
+    expect(keyward.requests).toBe(before);
+    // Same key ID, a well-formed key with another secret: not the cached key, so the server is asked.
+    const forged = newKey(id).fullKey;
+    expect(parseKey(forged)?.keyId).toBe(id);
+    expect(await codeOf(v, forged)).toBe('NOT_FOUND');
+    expect(keyward.requests).toBe(before + 1);
+    expect(await codeOf(v, current)).toBe('VALID');
+    expect(keyward.requests).toBe(before + 1);
+    expect(v.metrics().keys).toBe(1);
+  });
+
+  it('holds at most cacheSize keys, evicting the least recently used', async () => {
+    const [a, b, c] = [await createKey(), await createKey(), await createKey()];
+    const v = verifier({ cacheSize: 2 });
+    await v.ready();
+    await untilCached(v, a.key);
+    await untilCached(v, b.key);
+    await untilCached(v, a.key); // a is now more recently used than b
+    await untilCached(v, c.key); // so b goes
+    expect(v.metrics().keys).toBe(2);
+    const before = keyward.requests;
+    expect([await codeOf(v, a.key), await codeOf(v, c.key)]).toEqual(['VALID', 'VALID']);
+    expect(keyward.requests).toBe(before);
+    expect(await codeOf(v, b.key)).toBe('VALID');
+    expect(keyward.requests).toBe(before + 1);
+  });
+
   it('catches up, on reconnecting, with the changes made while the feed was cut', async () => {
     const changed = await createKey();
     const unchanged = await createKey();

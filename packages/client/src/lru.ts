@@ -1,51 +1,51 @@
 /**
- * A bounded least-recently-used map on a Map's insertion order: a hit moves the entry to
- * the end, an insert beyond `max` drops the first. `onEvict` hears of every entry that
- * leaves other than by `clear()`.
+ * A bounded map that evicts the least recently used entry, on a Map's insertion order.
+ *
+ * Recency is refreshed lazily: a hit moves its entry to the end only when at least half the
+ * map's bound has been inserted or moved since that entry was last placed. Moving costs a
+ * delete and an insert, which would be most of a cache hit's time; skipping it for entries
+ * already in the newer half changes nothing that matters — an entry used at least once
+ * every `max / 2` insertions is never evicted.
  */
 export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly map = new Map<K, { value: V; placed: number }>();
+  private placements = 0;
+  private readonly refreshAfter: number;
 
-  constructor(
-    private readonly max: number,
-    private readonly onEvict: (key: K, value: V) => void = () => {},
-  ) {}
+  constructor(private readonly max: number) {
+    this.refreshAfter = Math.max(1, Math.floor(max / 2));
+  }
 
   get size(): number {
     return this.map.size;
   }
 
   get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
+    const slot = this.map.get(key);
+    if (slot === undefined) return undefined;
+    if (this.placements - slot.placed >= this.refreshAfter) {
       this.map.delete(key);
-      this.map.set(key, value);
+      this.place(key, slot);
     }
-    return value;
+    return slot.value;
   }
 
   set(key: K, value: V): void {
-    const old = this.map.get(key);
-    if (old !== undefined) {
-      this.map.delete(key);
-      if (old !== value) this.onEvict(key, old);
-    }
-    this.map.set(key, value);
-    while (this.map.size > this.max) {
-      const [oldestKey, oldest] = this.map.entries().next().value as [K, V];
-      this.map.delete(oldestKey);
-      this.onEvict(oldestKey, oldest);
-    }
+    this.map.delete(key);
+    this.place(key, { value, placed: 0 });
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
   }
 
   delete(key: K): void {
-    const value = this.map.get(key);
-    if (value === undefined) return;
     this.map.delete(key);
-    this.onEvict(key, value);
   }
 
   clear(): void {
     this.map.clear();
+  }
+
+  private place(key: K, slot: { value: V; placed: number }): void {
+    slot.placed = ++this.placements;
+    this.map.set(key, slot);
   }
 }

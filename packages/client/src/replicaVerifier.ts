@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { KeywardUnavailableError } from './errors';
 import { Feed, type FeedEvent, type FeedOptions } from './feed';
 import type { KeywardClientSnapshotQuery } from './gql/graphql';
@@ -7,7 +7,7 @@ import { Snapshot } from './operations';
 import { untilLive } from './readiness';
 import type { Transport } from './transport';
 import type { KeywardVerifier, Verification, VerifierLogger, VerifierMetrics, VerifyOptions } from './types';
-import { askServer, fromServer, liveVerdict, refused, ScopeInterner, type LiveKey } from './verdicts';
+import { askServer, fromServer, liveVerdict, refused, sameString, ScopeInterner, type LiveKey } from './verdicts';
 
 /**
  * Replica mode: every key's stored digests and verification data, loaded from
@@ -162,7 +162,7 @@ export class ReplicaVerifier implements KeywardVerifier {
     }
     if (!secret) return refused('NOT_FOUND');
     if (secret.bcrypt) return SERVER;
-    if (!sameHex(createHash('sha256').update(key).digest('hex'), secret.digest)) return refused('NOT_FOUND');
+    if (!sameString(hash('sha256', key), secret.digest)) return refused('NOT_FOUND');
     if (entry.revokedAt !== null) return refused('REVOKED');
     if (entry.expiresAt !== null && entry.expiresAt <= now) return refused('EXPIRED');
     if (entry.serverOnly) return SERVER;
@@ -271,12 +271,4 @@ export class ReplicaVerifier implements KeywardVerifier {
       this.working = null;
     });
   }
-}
-
-/** Equality of two hex digests in time that depends on their length only. */
-function sameHex(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
 }

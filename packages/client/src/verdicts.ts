@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { KeywardClientVerifyQuery } from './gql/graphql';
 import { VerifyKey } from './operations';
 import type { Transport } from './transport';
@@ -89,4 +88,10 @@ export function fromServer(answer: ServerVerification): Verification {
   };
 }
 
-export const sha256 = (key: string): Buffer => createHash('sha256').update(key).digest();
+/** Compares two strings in time that depends only on their length, not on where they differ. */
+export function sameString(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}

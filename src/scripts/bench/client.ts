@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -144,14 +144,11 @@ async function inProcessVerify(): Promise<Line[]> {
         calls++;
       }
       const remoteRps = calls / ((performance.now() - started) / 1000);
-      // What a cache hit cannot do without (cacheVerifier.ts): the HMAC that finds the entry
-      // and the SHA-256 compared with it — the floor under verify(), for the note.
-      const hmacKey = randomBytes(32);
+      // What a cache hit cannot do without (cacheVerifier.ts): the keyed SHA-256 of the key
+      // compared with the entry's — the floor under verify(), for the note.
+      const prefix = randomBytes(32).toString('base64');
       started = performance.now();
-      for (let i = 0; i < N_TIMED_CALLS; i++) {
-        createHmac('sha256', hmacKey).update(key).digest('base64');
-        createHash('sha256').update(key).digest();
-      }
+      for (let i = 0; i < N_TIMED_CALLS; i++) hash('sha256', prefix + key, 'base64');
       floor.push(N_TIMED_CALLS / ((performance.now() - started) / 1000));
       local.rps.push(localRps);
       remote.rps.push(remoteRps);
@@ -170,7 +167,7 @@ async function inProcessVerify(): Promise<Line[]> {
         range: `${Math.min(...ratios).toFixed(0)}–${Math.max(...ratios).toFixed(0)}`,
         target: '≥ 1,000,000/s, p99 ≤ 5 µs',
         met: rps >= 1_000_000 && p99 <= 5 && asked === 0,
-        note: `median of ${ROUNDS} rounds of ${N_CALLS.toLocaleString('en')} calls (p50/p99 over ${(ROUNDS * N_TIMED_CALLS).toLocaleString('en')} timed calls); ${asked} asked the server during the rounds; p99.9 ${us(percentile(local.times, 99.9))} µs; HMAC-SHA256 + SHA-256 of the key alone (what a hit computes): ${median(floor).toFixed(0)}/s`,
+        note: `median of ${ROUNDS} rounds of ${N_CALLS.toLocaleString('en')} calls (p50/p99 over ${(ROUNDS * N_TIMED_CALLS).toLocaleString('en')} timed calls); ${asked} asked the server during the rounds; p99.9 ${us(percentile(local.times, 99.9))} µs; the keyed SHA-256 of the key alone (what a hit computes): ${median(floor).toFixed(0)}/s`,
       },
       {
         name: N_HTTP,
