@@ -16,9 +16,11 @@ import { childProcessesOf, graphqlOver, startServer, type RunningServer } from '
  * The admin console and GraphiQL in a real browser (Debian's Chromium driven by
  * playwright-core) against a real server process, the way a person uses them: every flow
  * of SPEC §8, found by the fixed accessible names. Throughout, every request to another
- * host and every browser console error fails the test; axe-core checks each page; each
- * page is photographed at laptop and phone width, and the key table at 1024, 1280 and
- * 390 px, into /tmp/console-shots/ (CONSOLE_SHOTS elsewhere), never into the repository.
+ * host and every browser console error fails the test; axe-core checks each page. With
+ * CONSOLE_SHOTS=<folder> set (never the repository), each page is also photographed there
+ * at laptop and phone width, and the key table at 1024, 1280 and 390 px: pictures for a
+ * person to look at, which assert nothing and take a third of the file's time, so plain
+ * `npm test` takes none.
  *
  * Webhooks go to a receiver in this process on 127.0.0.1 only (the server runs with
  * WEBHOOK_ALLOW_PRIVATE=true for it); GitHub's secret-scanning reports are signed with a
@@ -38,7 +40,7 @@ const FLAGS = [
 ];
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-const SCREENSHOTS = path.resolve(process.env.CONSOLE_SHOTS ?? path.join(tmpdir(), 'console-shots'));
+const SCREENSHOTS = process.env.CONSOLE_SHOTS ? path.resolve(process.env.CONSOLE_SHOTS) : null;
 
 /** GitHub's signing key for secret-scanning reports, as the server is told of it. */
 const gitHub = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -87,7 +89,7 @@ describeInBrowser('the console in a browser', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'keyward-chromium-'));
     // The browser and the server start side by side: neither needs the other to start.
     const [browser, started, listening] = await Promise.allSettled([
@@ -194,7 +196,13 @@ describeInBrowser('the console in a browser', () => {
     expect({ page: name, serious }).toEqual({ page: name, serious: [] });
   }
 
+  /** A picture into CONSOLE_SHOTS, when it is set. */
+  async function shoot(target: Page, file: string, fullPage = true) {
+    if (SCREENSHOTS) await target.screenshot({ path: path.join(SCREENSHOTS, file), fullPage });
+  }
+
   async function screenshot(target: Page, name: string) {
+    if (!SCREENSHOTS) return;
     await target.screenshot({ path: path.join(SCREENSHOTS, `${name}-laptop.png`), fullPage: true });
     await target.setViewportSize(PHONE);
     await target.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
@@ -276,9 +284,9 @@ describeInBrowser('the console in a browser', () => {
   async function photographKeys(width: number) {
     await page.setViewportSize({ width, height: width < 600 ? PHONE.height : LAPTOP.height });
     await page.getByRole('table', { name: 'API keys' }).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, `api-keys-${width}.png`), fullPage: true });
+    await shoot(page, `api-keys-${width}.png`);
     // And the first screenful alone: what a person sees before scrolling.
-    await page.screenshot({ path: path.join(SCREENSHOTS, `api-keys-${width}-screen.png`) });
+    await shoot(page, `api-keys-${width}-screen.png`, false);
   }
 
   /**
@@ -1674,7 +1682,7 @@ describeInBrowser('the console in a browser', () => {
     await status.locator('.leaked').focus();
     expect(await tipWidth()).toBeGreaterThan(100);
     await checkAccessibility(page, 'api-keys-leaked');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'api-keys-leaked-laptop.png') });
+    await shoot(page, 'api-keys-leaked-laptop.png', false);
     await status.locator('.leaked').blur();
     expect(await tipWidth()).toBeLessThanOrEqual(1);
     await status.locator('.badge-leaked').hover();

@@ -1,3 +1,4 @@
+import { createTestDatabase } from './database';
 import { startTestApp, type TestApp } from './harness';
 import { Viewer, VerifyApiKey } from './operations';
 import { newKey } from '../src/keys/format';
@@ -40,7 +41,8 @@ describe('unexpected errors', () => {
 
 describe('an unreachable database', () => {
   it('answers SERVICE_UNAVAILABLE, and /ready says 503', async () => {
-    const t = await startTestApp();
+    // A database of its own: the harness's shared ones are never closed (database.ts).
+    const t = await startTestApp({}, { database: await createTestDatabase() });
     await t.services.database.close();
     const result = await t.execute(VerifyApiKey, { key: newKey('AAAAAAAAAAAAAAAA').fullKey });
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);

@@ -1,16 +1,19 @@
 import { serverAudits } from 'graphql-http';
-import { startServer, type RunningServer } from './server';
+import { serveOverHttp, startTestApp, type ServedApp, type TestApp } from './harness';
 
 /**
  * The GraphQL-over-HTTP conformance audits of the `graphql-http` package, over real HTTP
  * against a development-mode server: every MUST passes.
  */
-let server: RunningServer;
+let t: TestApp;
+let server: ServedApp;
 beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: 'memory://' });
+  t = await startTestApp();
+  server = await serveOverHttp(t);
 });
 afterAll(async () => {
   await server.stop();
+  await t.close();
 });
 
 const audits = serverAudits({ url: () => `${server.url}/graphql` });

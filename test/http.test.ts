@@ -1,8 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { graphqlOver, stalledRequest, startServer, type RunningServer } from './server';
+import { bootstrapFirstOrganization } from '../src/organizations/bootstrap';
+import { serveOverHttp, startTestApp, type ServedApp, type TestApp } from './harness';
+import { graphqlOver, stalledRequest } from './server';
 
-/** What lives in HTTP, tried over a real socket against a production-mode process. */
+/** What lives in HTTP, tried over a real socket against a production-mode server. */
 
 jest.setTimeout(120_000);
 
@@ -27,32 +29,32 @@ async function health(url: string) {
 }
 
 /**
- * Two processes for the whole file, started together (a start takes seconds): the
- * production one, and one with the defaults but a short REQUEST_TIMEOUT_MS, which also is
- * the server without METRICS. Both must stop cleanly.
+ * Two servers for the whole file, each an app over real HTTP through the server `npm start`
+ * runs: the production one (its owner made as BOOTSTRAP_* makes it), and one with the
+ * defaults but a short REQUEST_TIMEOUT_MS, which also is the server without METRICS.
  */
-let server: RunningServer;
-let defaults: RunningServer;
-const started: RunningServer[] = [];
+const apps: TestApp[] = [];
+const started: ServedApp[] = [];
+let server: ServedApp;
+let defaults: ServedApp;
 beforeAll(async () => {
-  const starts = await Promise.allSettled([
-    startServer({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'memory://',
-      BOOTSTRAP_ORGANIZATION: 'Http',
-      BOOTSTRAP_ADMIN_EMAIL: OWNER.email,
-      BOOTSTRAP_ADMIN_PASSWORD: OWNER.password,
-      METRICS: 'true',
-    }),
-    startServer({ DATABASE_URL: 'memory://', REQUEST_TIMEOUT_MS: '1000' }),
-  ]);
-  for (const start of starts) if (start.status === 'fulfilled') started.push(start.value);
-  for (const start of starts) if (start.status === 'rejected') throw start.reason;
-  [server, defaults] = started as [RunningServer, RunningServer];
+  const production = await startTestApp({
+    NODE_ENV: 'production',
+    BOOTSTRAP_ORGANIZATION: 'Http',
+    BOOTSTRAP_ADMIN_EMAIL: OWNER.email,
+    BOOTSTRAP_ADMIN_PASSWORD: OWNER.password,
+    METRICS: 'true',
+  });
+  apps.push(production);
+  const { config, database } = production.services;
+  await bootstrapFirstOrganization(database.db, config.bootstrap, config.passwordHashCost);
+  apps.push(await startTestApp({ REQUEST_TIMEOUT_MS: '1000' }));
+  for (const app of apps) started.push(await serveOverHttp(app));
+  [server, defaults] = started as [ServedApp, ServedApp];
 });
 afterAll(async () => {
-  const codes = await Promise.all(started.map((running) => running.stop()));
-  expect(codes).toEqual(started.map(() => 0));
+  for (const served of started) await served.stop();
+  for (const app of apps) await app.close();
 });
 
 describe('production server over HTTP', () => {

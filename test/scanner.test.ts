@@ -1,11 +1,24 @@
-import { startServer, type RunningServer } from './server';
+import { serveOverHttp, startTestApp, type ServedApp, type TestApp } from './harness';
 
 /**
  * The checks of the graphql-cop scanner, made as it makes them, over real HTTP. Against a
  * production-mode server none may find anything; against a development server the checks
  * find exactly what development mode serves on purpose, which shows that they can find.
  */
-let server: RunningServer;
+let t: TestApp;
+let server: ServedApp;
+
+/** A server with this configuration over real HTTP, for the describe block it is called in. */
+function servedWith(env: Record<string, string>) {
+  beforeAll(async () => {
+    t = await startTestApp(env);
+    server = await serveOverHttp(t);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await t.close();
+  });
+}
 
 const endpoint = () => `${server.url}/graphql`;
 
@@ -79,10 +92,7 @@ const checks: [severity: string, name: string, found: () => Promise<boolean>][] 
 ];
 
 describe('NODE_ENV=production', () => {
-  beforeAll(async () => {
-    server = await startServer({ NODE_ENV: 'production', DATABASE_URL: 'memory://' });
-  });
-  afterAll(() => server.stop());
+  servedWith({ NODE_ENV: 'production' });
 
   it.each(checks)('%s: %s is not found', async (_severity, _name, found) => {
     expect(await found()).toBe(false);
@@ -90,10 +100,7 @@ describe('NODE_ENV=production', () => {
 });
 
 describe('development mode', () => {
-  beforeAll(async () => {
-    server = await startServer({ DATABASE_URL: 'memory://' });
-  });
-  afterAll(() => server.stop());
+  servedWith({});
 
   it('finds the introspection, the IDE and the field suggestions it serves, and nothing else', async () => {
     const found = [];

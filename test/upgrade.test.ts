@@ -37,7 +37,8 @@ async function databaseOfItsOwn(): Promise<TestDatabase> {
   const onServer = await createTestDatabase();
   if (onServer.target.kind === 'postgres') return onServer;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-upgrade-'));
-  return { target: { kind: 'pglite', dataDir }, url: '', drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  const target = { kind: 'pglite', dataDir } as const;
+  return { target, url: '', open: () => openDatabase(target), drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 interface OldKey {

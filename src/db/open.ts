@@ -89,27 +89,32 @@ export async function openDatabase(target: DatabaseTarget, migrationsFolder = MI
     const template = templateTarball();
     client = new PGlite(template ? { loadDataDir: template } : {});
   }
-  const pgliteDb = drizzlePglite(client, { schema });
   try {
-    await migratePglite(pgliteDb, { migrationsFolder });
-  } catch (error) {
-    await client.close();
-    unlock();
-    throw error;
-  }
-  const db = pgliteDb as unknown as Database;
-  return {
-    db,
-    driver: 'pglite',
-    isReady: () => readiness(db, expected),
-    close: once(async () => {
+    return await attachPglite(client, migrationsFolder, async () => {
       try {
         await client.close();
       } finally {
         unlock();
       }
-    }),
-  };
+    });
+  } catch (error) {
+    await client.close();
+    unlock();
+    throw error;
+  }
+}
+
+/**
+ * A handle on a PGlite database someone else opened, brought up to date like any other;
+ * closing the handle calls `close` (the test harness hands its databases on rather than
+ * close them).
+ */
+export async function attachPglite(client: PGlite, migrationsFolder = MIGRATIONS_FOLDER, close: () => Promise<void> = async () => {}): Promise<DatabaseHandle> {
+  const pgliteDb = drizzlePglite(client, { schema });
+  await migratePglite(pgliteDb, { migrationsFolder });
+  const db = pgliteDb as unknown as Database;
+  const expected = expectedMigrationCount(migrationsFolder);
+  return { db, driver: 'pglite', isReady: () => readiness(db, expected), close: once(close) };
 }
 
 /** Closing twice (a signal during shutdown, a test tearing down) is harmless. */

@@ -20,19 +20,17 @@ import { createServiceToken, listServiceTokens, revokeServiceToken } from '../se
  *   --audit            the platform's own audit events
  */
 const USAGE = 'usage: npm run service-token -- --name <name> | --list | --revoke <id or name> | --audit';
-const print = (line: string) => void process.stdout.write(`${line}\n`);
 
-async function main(): Promise<number> {
+/** The command itself, given its arguments and environment: `print` gets its output, line by line. */
+export async function serviceTokenCommand(args: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
   const { values } = parseArgs({
+    args,
     options: { name: { type: 'string' }, list: { type: 'boolean' }, revoke: { type: 'string' }, audit: { type: 'boolean' } },
     strict: true,
   });
   const chosen = [values.name !== undefined, values.list, values.revoke !== undefined, values.audit].filter(Boolean).length;
-  if (chosen !== 1) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const config = loadConfig();
+  if (chosen !== 1) throw new UsageError();
+  const config = loadConfig(env);
   // Warnings only: the command's output is its answer, not a log.
   const logger = createLogger('warn');
   const database = await openDatabase(config.database);
@@ -69,11 +67,23 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof ConfigError || error instanceof KeywardError ? error.message : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`keyward: ${message}\n`);
-    process.exit(1);
-  },
-);
+export class UsageError extends Error {
+  constructor() {
+    super(USAGE);
+  }
+}
+
+if (require.main === module) {
+  serviceTokenCommand(process.argv.slice(2), process.env, (line) => void process.stdout.write(`${line}\n`)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`${USAGE}\n`);
+        process.exit(2);
+      }
+      const message = error instanceof ConfigError || error instanceof KeywardError ? error.message : error instanceof Error ? error.message : String(error);
+      process.stderr.write(`keyward: ${message}\n`);
+      process.exit(1);
+    },
+  );
+}

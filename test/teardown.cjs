@@ -1,0 +1,2 @@
+// jest's globalTeardown: see environment.cjs.
+module.exports = () => require('./environment.cjs').closeIdle();
