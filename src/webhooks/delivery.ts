@@ -1,5 +1,5 @@
-import { request as httpRequest, type ClientRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
@@ -40,6 +40,7 @@ const CONCURRENCY = 8;
 /** A receiver's answer is read (and dropped) up to this much; only its status matters. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 const MAX_ERROR_LENGTH = 200;
+const IDLE_CONNECTION_MS = 4_000;
 
 export interface DeliveryOptions {
   /** WEBHOOK_ALLOW_PRIVATE: connect to any address, over plain http too. */
@@ -53,6 +54,7 @@ export interface DeliveryOptions {
 
 interface Claimed {
   id: string;
+  createdAt: Date;
   webhookId: string;
   organizationId: string;
   payload: Record<string, unknown>;
@@ -62,6 +64,12 @@ interface Claimed {
 }
 
 type Outcome = { status: number } | { error: string } | { interrupted: true };
+
+interface Delivered {
+  message: Claimed;
+  status: number;
+  durationMs: number;
+}
 
 /** The seconds to wait after a message's `attempts`-th failure. */
 export const backoffSeconds = (attempts: number): number => BACKOFF_SECONDS[Math.min(Math.max(attempts, 1), BACKOFF_SECONDS.length) - 1]!;
@@ -78,6 +86,17 @@ export class WebhookDelivery {
   private readonly inFlight = new Set<() => void>();
   private readonly concurrency: number;
   private readonly batchSize: number;
+  /**
+   * Connections kept open between attempts (a new one for each cost both sides a connect
+   * and a close). The lookup guard judges each connection when it is made, to the address
+   * it is made to, so a kept one is one it allowed. Idle ones close after 4 s, before the
+   * 5 s a receiver commonly keeps them, so a send rarely meets one closed under it (and if
+   * it does, the attempt fails and is retried like any other).
+   */
+  private readonly agents = {
+    'http:': new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+    'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  };
 
   constructor(
     private readonly db: Database,
@@ -117,6 +136,8 @@ export class WebhookDelivery {
     this.timer = null;
     for (const abort of this.inFlight) abort();
     await this.running.catch(() => 0);
+    this.agents['http:'].destroy();
+    this.agents['https:'].destroy();
   }
 
   private schedule(delayMs: number): void {
@@ -155,6 +176,7 @@ export class WebhookDelivery {
       return 0;
     }
     const released: string[] = [];
+    const delivered: Delivered[] = [];
     let next = 0;
     const worker = async () => {
       while (next < claimed.length) {
@@ -167,6 +189,7 @@ export class WebhookDelivery {
         const outcome = await this.attempt(message);
         const durationMs = Math.round(performance.now() - started);
         if ('interrupted' in outcome) released.push(message.id);
+        else if ('status' in outcome && outcome.status >= 200 && outcome.status < 300) delivered.push({ message, status: outcome.status, durationMs });
         else {
           await this.record(message, outcome, durationMs).catch((error) =>
             this.logger.warn({ err: loggableError(error), messageId: message.id }, 'could not record a webhook attempt'),
@@ -175,22 +198,24 @@ export class WebhookDelivery {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, worker));
+    if (delivered.length > 0) {
+      await this.recordDelivered(delivered).catch((error) =>
+        this.logger.warn({ err: loggableError(error), messages: delivered.length }, 'could not record delivered webhook messages'),
+      );
+    }
     if (released.length > 0) await this.release(released);
     return claimed.length;
   }
 
-  private claim(): Promise<Claimed[]> {
-    return this.db.transaction(async (tx) => {
-      const due = await tx
-        .select({
-          id: webhookMessages.id,
-          webhookId: webhookMessages.webhookId,
-          organizationId: webhookMessages.organizationId,
-          payload: webhookMessages.payload,
-          attempts: webhookMessages.attempts,
-          url: webhooks.url,
-          secret: webhooks.secret,
-        })
+  /**
+   * One statement: the CTE picks due messages no other claimer holds (`FOR UPDATE SKIP
+   * LOCKED`, evaluated once) and the UPDATE moves their `next_attempt_at` a claim ahead.
+   * On PGlite every statement runs on the server's own thread, beside its requests.
+   */
+  private async claim(): Promise<Claimed[]> {
+    const picked = this.db.$with('picked').as(
+      this.db
+        .select({ id: webhookMessages.id })
         .from(webhookMessages)
         .innerJoin(webhooks, eq(webhooks.id, webhookMessages.webhookId))
         .where(
@@ -206,15 +231,26 @@ export class WebhookDelivery {
         .limit(this.batchSize)
         // Only the message rows: locking the endpoint's row too would make every other
         // claimer skip all of that endpoint's messages, and block its updates.
-        .for('update', { of: webhookMessages, skipLocked: true });
-      if (due.length > 0) {
-        await tx
-          .update(webhookMessages)
-          .set({ nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
-          .where(inArray(webhookMessages.id, due.map((m) => m.id)));
-      }
-      return due;
-    });
+        .for('update', { of: webhookMessages, skipLocked: true }),
+    );
+    const claimed = await this.db
+      .with(picked)
+      .update(webhookMessages)
+      .set({ nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
+      .from(webhooks)
+      .where(and(eq(webhooks.id, webhookMessages.webhookId), inArray(webhookMessages.id, this.db.select({ id: picked.id }).from(picked))))
+      .returning({
+        id: webhookMessages.id,
+        webhookId: webhookMessages.webhookId,
+        organizationId: webhookMessages.organizationId,
+        payload: webhookMessages.payload,
+        attempts: webhookMessages.attempts,
+        url: webhooks.url,
+        secret: webhooks.secret,
+        createdAt: webhookMessages.createdAt,
+      });
+    // Oldest first, as picked (RETURNING keeps no order).
+    return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /** Messages claimed here but not sent (stopping): due again now, for any instance. */
@@ -260,10 +296,14 @@ export class WebhookDelivery {
     return new Promise<Outcome>((resolve) => {
       let status: number | null = null;
       let request: ClientRequest | undefined;
-      const finish = (outcome: Outcome) => {
+      let settled = false;
+      /** `cut`: the exchange is not over (a timeout, a stop, an answer too long), so its connection goes. */
+      const finish = (outcome: Outcome, cut = true) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         this.inFlight.delete(interrupt);
-        request?.destroy();
+        if (cut) request?.destroy();
         resolve(outcome);
       };
       const interrupt = () => finish({ interrupted: true });
@@ -276,9 +316,7 @@ export class WebhookDelivery {
         request = send(url, {
           method: 'POST',
           headers,
-          // A connection of its own per attempt: the lookup guard judges every connection, and
-          // no socket a receiver closed meanwhile turns into a spurious failure.
-          agent: false,
+          agent: this.agents[url.protocol as 'http:' | 'https:'],
           lookup: allowPrivate ? undefined : guardedLookup(this.options.resolver ?? systemResolver),
         });
       } catch (error) {
@@ -291,7 +329,8 @@ export class WebhookDelivery {
           read += chunk.length;
           if (read > MAX_RESPONSE_BYTES) finish({ status: status! });
         });
-        response.on('end', () => finish({ status: status! }));
+        // Read to its end: the connection goes back to the agent for the next attempt.
+        response.on('end', () => finish({ status: status! }, false));
         response.on('error', () => finish({ status: status! }));
       });
       request.on('error', (error: NodeJS.ErrnoException) => finish(status !== null ? { status } : { error: describe(error) }));
@@ -299,28 +338,52 @@ export class WebhookDelivery {
     });
   }
 
-  /** The attempt's row, and what it means for the message (and perhaps its endpoint). */
+  /**
+   * The batch's deliveries, in one transaction rather than one each (the common case, and on
+   * PGlite each statement is the server's own time). Recorded when the batch is done: a
+   * crash before that sends them again, with the same `webhook-id`, as at-least-once allows.
+   */
+  private async recordDelivered(delivered: Delivered[]): Promise<void> {
+    const byStatus = new Map<number, Delivered[]>();
+    for (const done of delivered) byStatus.set(done.status, [...(byStatus.get(done.status) ?? []), done]);
+    await this.db.transaction(async (tx) => {
+      const recorded = new Set<string>();
+      for (const [status, group] of byStatus) {
+        // Only while still undelivered: a claimer whose claim ran out must not undo the
+        // delivery another instance made meanwhile, nor log an attempt twice.
+        const rows = await tx
+          .update(webhookMessages)
+          .set({ deliveredAt: sql`now()`, attempts: sql`${webhookMessages.attempts} + 1`, lastStatus: status, lastError: null })
+          .where(and(inArray(webhookMessages.id, group.map((done) => done.message.id)), isNull(webhookMessages.deliveredAt), isNull(webhookMessages.failedAt)))
+          .returning({ id: webhookMessages.id });
+        for (const row of rows) recorded.add(row.id);
+      }
+      const attempts = delivered.filter((done) => recorded.has(done.message.id));
+      if (attempts.length === 0) return;
+      await tx.insert(webhookAttempts).values(attempts.map((done) => ({ messageId: done.message.id, statusCode: done.status, error: null, durationMs: done.durationMs })));
+      for (const done of attempts) {
+        this.logger.debug({ messageId: done.message.id, webhookId: done.message.webhookId, statusCode: done.status, durationMs: done.durationMs }, 'webhook delivered');
+      }
+    });
+  }
+
+  /** A failed attempt's row, and what it means for the message (and perhaps its endpoint). */
   private async record(message: Claimed, outcome: { status: number } | { error: string }, durationMs: number): Promise<void> {
     const statusCode = 'status' in outcome ? outcome.status : null;
     const error = 'error' in outcome ? outcome.error : null;
-    const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
     await this.db.transaction(async (tx) => {
       // Updated only while still undelivered: a claimer whose claim ran out must not undo
       // the delivery another instance made meanwhile.
       const [row] = await tx
         .update(webhookMessages)
-        .set(
-          delivered
-            ? { deliveredAt: sql`now()`, attempts: sql`${webhookMessages.attempts} + 1`, lastStatus: statusCode, lastError: null }
-            : {
-                attempts: sql`${webhookMessages.attempts} + 1`,
-                lastStatus: statusCode,
-                lastError: error ?? `HTTP ${statusCode}`,
-                // The last retry falls on the end of the window, and a failure then gives up.
-                failedAt: sql`case when now() >= ${webhookMessages.createdAt} + make_interval(secs => ${RETRY_WINDOW_SECONDS}) then now() end`,
-                nextAttemptAt: sql`least(now() + make_interval(secs => ${backoffSeconds(message.attempts + 1)}), ${webhookMessages.createdAt} + make_interval(secs => ${RETRY_WINDOW_SECONDS}))`,
-              },
-        )
+        .set({
+          attempts: sql`${webhookMessages.attempts} + 1`,
+          lastStatus: statusCode,
+          lastError: error ?? `HTTP ${statusCode}`,
+          // The last retry falls on the end of the window, and a failure then gives up.
+          failedAt: sql`case when now() >= ${webhookMessages.createdAt} + make_interval(secs => ${RETRY_WINDOW_SECONDS}) then now() end`,
+          nextAttemptAt: sql`least(now() + make_interval(secs => ${backoffSeconds(message.attempts + 1)}), ${webhookMessages.createdAt} + make_interval(secs => ${RETRY_WINDOW_SECONDS}))`,
+        })
         .where(and(eq(webhookMessages.id, message.id), isNull(webhookMessages.deliveredAt), isNull(webhookMessages.failedAt)))
         .returning({
           failedAt: webhookMessages.failedAt,
@@ -330,7 +393,7 @@ export class WebhookDelivery {
         });
       if (!row) return; // delivered by another instance, given up, or deleted with its endpoint
       await tx.insert(webhookAttempts).values({ messageId: message.id, statusCode, error, durationMs });
-      this.logger.debug({ messageId: message.id, webhookId: message.webhookId, statusCode, error, durationMs }, delivered ? 'webhook delivered' : 'webhook attempt failed');
+      this.logger.debug({ messageId: message.id, webhookId: message.webhookId, statusCode, error, durationMs }, 'webhook attempt failed');
       if (row.failedAt && row.onSchedule) await disableIfDead(tx, message, error ?? `HTTP ${statusCode}`, this.logger);
     });
   }

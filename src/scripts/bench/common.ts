@@ -120,7 +120,7 @@ export function startServer(target: DatabaseTarget, url: string | null, options:
     ...options.env,
   };
   const preload = options.countLeaseTrips ? ['--import', LEASE_TRIPS] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, path.resolve(__dirname, '../../main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/profs'] : []), '--import', 'tsx', ...preload, path.resolve(__dirname, '../../main.ts')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -245,12 +245,12 @@ export class Measurements {
   }
 
   /**
-   * ROUNDS rounds of: the reference, then each measured run followed by the reference
+   * `rounds` (ROUNDS) rounds of: the reference, then each measured run followed by the reference
    * again; each measured run's ratio is to the mean of the reference runs just before and
    * just after it.
    */
-  async alternate(reference: { name: string; run: () => Promise<Figures> }, measured: Array<{ name: string; run: () => Promise<Figures> }>): Promise<void> {
-    for (let round = 1; round <= ROUNDS; round++) {
+  async alternate(reference: { name: string; run: () => Promise<Figures> }, measured: Array<{ name: string; run: () => Promise<Figures> }>, rounds = ROUNDS): Promise<void> {
+    for (let round = 1; round <= rounds; round++) {
       let before = this.record(round, reference.name, await reference.run());
       for (const m of measured) {
         const figures = this.record(round, m.name, await m.run());
