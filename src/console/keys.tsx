@@ -65,8 +65,11 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
     { label: 'Revoke', danger: true, onSelect: () => setModal({ kind: 'revoke', key }) },
   ];
 
-  const filtered = Boolean(query || status);
-  const empty = !list.loading && !list.error && list.items.length === 0;
+  // What the list shows was loaded for these: while a new search loads, an empty result
+  // keeps saying what it was empty for, rather than turning into an empty table meanwhile.
+  const [shownStatus, shownQuery] = (list.loadedFor ?? [status, query]) as [ApiKeyStatus | '', string];
+  const filtered = Boolean(shownQuery || shownStatus);
+  const empty = list.loadedFor !== null && !list.error && list.items.length === 0;
   // The organization's usage once it has a key: a new organization's page stays the plain "No API keys yet".
   const hasKeys = useRef(false);
   if (list.items.length > 0) hasKeys.current = true;
@@ -106,7 +109,7 @@ export function ApiKeysPage({ viewer }: { viewer: Viewer }) {
 
         {empty ? (
           filtered ? (
-            <NoMatch what={query ? `No key’s name contains “${query}”${status ? ` among ${STATUS_LABEL[status].toLowerCase()} keys` : ''}.` : `No ${STATUS_LABEL[status as ApiKeyStatus].toLowerCase()} keys.`} onClear={clearFilters} />
+            <NoMatch what={shownQuery ? `No key’s name contains “${shownQuery}”${shownStatus ? ` among ${STATUS_LABEL[shownStatus].toLowerCase()} keys` : ''}.` : `No ${STATUS_LABEL[shownStatus as ApiKeyStatus].toLowerCase()} keys.`} onClear={clearFilters} />
           ) : (
             <div class="empty">
               <p>No API keys yet.</p>

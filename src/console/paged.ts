@@ -8,7 +8,9 @@ export interface Page<T> {
 
 /**
  * A Relay connection read page by page ("Load more" appends). A newer load wins over an
- * older one still in flight, so typing in Search never shows a stale list.
+ * older one still in flight, so typing in Search never shows a stale list. `loadedFor` is
+ * the `deps` the items were loaded with (null before the first load): a page says what it
+ * shows by them, not by inputs whose load has not answered yet.
  */
 export function usePaged<T>(load: (after: string | null) => Promise<Page<T>>, deps: unknown[]) {
   const [items, setItems] = useState<T[]>([]);
@@ -16,6 +18,7 @@ export function usePaged<T>(load: (after: string | null) => Promise<Page<T>>, de
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [loadedFor, setLoadedFor] = useState<unknown[] | null>(null);
   const generation = useRef(0);
 
   const fetchPage = async (after: string | null) => {
@@ -27,6 +30,7 @@ export function usePaged<T>(load: (after: string | null) => Promise<Page<T>>, de
       setItems((previous) => (after ? [...previous, ...page.nodes] : page.nodes));
       setCursor(page.endCursor ?? null);
       setHasMore(page.hasNextPage);
+      setLoadedFor(deps);
       setError(null);
     } catch (e) {
       if (mine === generation.current) setError(e instanceof Error ? e.message : String(e));
@@ -39,7 +43,7 @@ export function usePaged<T>(load: (after: string | null) => Promise<Page<T>>, de
     void fetchPage(null);
   }, deps);
 
-  return { items, hasMore, loading, error, more: () => fetchPage(cursor), reload: () => fetchPage(null) };
+  return { items, hasMore, loading, error, loadedFor, more: () => fetchPage(cursor), reload: () => fetchPage(null) };
 }
 
 export const nodesOf = <T,>(connection: { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }): Page<T> => ({
