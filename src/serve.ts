@@ -1,11 +1,12 @@
-import { createApp, GRAPHQL_ENDPOINT } from './app';
+import type { Server } from 'node:http';
+import { createApp, GRAPHQL_ENDPOINT, type App } from './app';
 import type { Config } from './config';
 import { openDatabase } from './db/open';
 import { createHttpServer } from './http/server';
 import { wrongKeyAnswers } from './http/wrongKeyAnswers';
 import { loggableError, writeStdout, type Logger } from './logger';
 import { bootstrapFirstOrganization } from './organizations/bootstrap';
-import { closeServices, createServices } from './services';
+import { closeServices, createServices, type Services } from './services';
 import { deleteExpiredSessions } from './sessions/sessions';
 
 /**
@@ -32,8 +33,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   // Expired sessions are already refused; this only frees their rows.
   await deleteExpiredSessions(database.db);
 
-  const app = createApp(services);
-  const server = createHttpServer(app, config, logger, wrongKeyAnswers({ ...services, maxBodyBytes: config.maxBodyBytes }, GRAPHQL_ENDPOINT));
+  const server = httpServerFor(createApp(services), services);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(new Error(`cannot listen on ${config.host}:${config.port}: ${error.message}`)));
     server.listen(config.port, config.host, resolve);
@@ -83,6 +83,12 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** The HTTP server around the app, as `npm start` runs it: its deadline, its limits, wrong keys answered early. */
+export function httpServerFor(app: App, services: Services): Server {
+  const { config, logger } = services;
+  return createHttpServer(app, config, logger, wrongKeyAnswers({ ...services, maxBodyBytes: config.maxBodyBytes }, GRAPHQL_ENDPOINT));
 }
 
 const SAME_SIGNAL_MS = 1_000;

@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { GraphQLFormattedError } from 'graphql';
-import { createApp, GRAPHQL_ENDPOINT, type App } from '../src/app';
+import { createApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase, type DatabaseHandle } from '../src/db/open';
-import { createHttpServer } from '../src/http/server';
-import { wrongKeyAnswers } from '../src/http/wrongKeyAnswers';
 import { createLogger } from '../src/logger';
+import { httpServerFor } from '../src/serve';
 import { closeServices, createServices, type Services } from '../src/services';
 import { createAppDatabase, type TestDatabase } from './database';
 import type { TypedDocumentString } from './gql/graphql';
@@ -168,12 +167,12 @@ export interface ServedApp {
 
 /**
  * The app over real HTTP on a loopback port, through the HTTP server `npm start` runs
- * (src/http/server.ts: its deadline, its limits, its early answers): for what lives in HTTP
- * but not in the process — which test/server.ts's startServer is for, at seconds a start.
+ * (`httpServerFor` in src/serve.ts: its deadline, its limits, its early answers): for what
+ * lives in HTTP but not in the process — which test/server.ts's startServer is for, at
+ * seconds a start.
  */
 export async function serveOverHttp(t: TestApp): Promise<ServedApp> {
-  const { config, logger } = t.services;
-  const server = createHttpServer(t.app, config, logger, wrongKeyAnswers({ ...t.services, maxBodyBytes: config.maxBodyBytes }, GRAPHQL_ENDPOINT));
+  const server = httpServerFor(t.app, t.services);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
