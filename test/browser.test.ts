@@ -140,7 +140,7 @@ describeInBrowser('the console in a browser', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     watch(page);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await context?.close();

@@ -15,11 +15,19 @@ const { PGlite } = require('@electric-sql/pglite');
 /** @type {PGlite[]} */
 const idle = [];
 
+/**
+ * PostgreSQL's default 128 MB buffer cache is far more than a test file's rows need, and
+ * PGlite touches it while it starts: with 16 MB a database starts in about two thirds of
+ * the CPU (0.8 s instead of 1.2 s here) and a worker holds ~110 MB less per database.
+ * What the tests see of PostgreSQL is otherwise the same.
+ */
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 const pool = {
   /** An emptied database a file before this one gave back, or null. */
   take: () => idle.pop() ?? null,
   /** @param {import('@electric-sql/pglite').PGliteOptions} options */
-  create: (options) => new PGlite(options),
+  create: (options) => new PGlite({ ...options, startParams }),
   /** @param {PGlite} client */
   give: (client) => void idle.push(client),
 };

@@ -6,8 +6,6 @@ import { graphqlOver, stalledRequest } from './server';
 
 /** What lives in HTTP, tried over a real socket against a production-mode server. */
 
-jest.setTimeout(120_000);
-
 const OWNER = { email: 'owner@http.test', password: 'a password for http tests' };
 const LOGIN = `mutation { login(email: "${OWNER.email}", password: "${OWNER.password}") { token } }`;
 

@@ -18,9 +18,6 @@ const CREATE_KEY = 'mutation { createApiKey(input: { name: "used", access: READ_
 const within = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms).unref())]);
 
-// Each test starts real processes, on a machine that may be busy.
-jest.setTimeout(180_000);
-
 const dataDirs: string[] = [];
 function newDataDir(): string {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-process-'));

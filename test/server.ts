@@ -25,12 +25,13 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   return new Promise((resolve, reject) => {
-    // Generous: on a loaded machine a fresh PGlite takes a while. A server that does not
-    // start is killed, never left behind as an orphan.
+    // A hang detector, not a speed check: while the suite's workers, a browser and other
+    // servers share two cores, a start on a new DATA_DIR was seen to take over 50 s. A
+    // server that does not start is killed, never left behind as an orphan.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start:\n${output}`));
-    }, 50_000);
+    }, 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"keyward listening"/.exec(output);
