@@ -53,9 +53,10 @@ import { benchLeaks } from './leaks';
  * for (j) (a flood from many addresses against a key ID the instance has not met yet).
  * (k), a key with usage controls it never reaches, is set against (b) beside it. Then, on
  * PostgreSQL only, (l): two new instances on the same database spend one key's credits,
- * then one rate limit's window, at once — counted exactly, not timed. Last, (m): (b) on a
- * server counting usage against (b) on one with USAGE_ANALYTICS=false, each on a fresh
- * database of the same kind, over several such pairs of processes.
+ * then one rate limit's window, at once — counted exactly, not timed. Then (m), a part of
+ * its own: (b) on a server counting usage against (b) on one with USAGE_ANALYTICS=false,
+ * each on a fresh database of the same kind, over many such pairs of processes, and (m′),
+ * the same with both off, to show how far two processes alike differ.
  * Then issue 19's rows (leaks.ts): (r) a signed GitHub secret-scanning report of 1,000
  * tokens, (s) (b) with webhooks delivering against (b) without; and issue 20's
  * (client.ts): (n) @keyward/client's verify() of a cached key in-process against a
@@ -63,7 +64,8 @@ import { benchLeaks } from './leaks';
  * (p) a replica of 100,000 keys, (q) the feed cut for 30 s while keys are revoked. Each
  * part starts servers on fresh databases of its own and prints its own table.
  * BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5),
- * BENCH_CONNECTIONS (default 20), BENCH_ONLY (below), BENCH_LEAK_BATCHES (default 5),
+ * BENCH_CONNECTIONS (default 20), BENCH_ONLY (below), BENCH_ANALYTICS_PAIRS (default 8),
+ * BENCH_LEAK_BATCHES (default 5),
  * BENCH_CUT_SECONDS (default 30).
  */
 
@@ -99,6 +101,8 @@ const EXACT_CREDITS_NAME = '(l) credits spent from two instances';
 const EXACT_WINDOW_NAME = "(l′) one rate limit's window, two instances";
 const ANALYTICS = '(m) (b) with usage analytics on';
 const ANALYTICS_OFF = '(b) with USAGE_ANALYTICS=false';
+const SAME_A = '(b) off, the first of two';
+const SAME_B = "(m′) A/A: (b) off, the other";
 
 
 interface FloodFigures {
@@ -305,11 +309,11 @@ const LIST = `{ apiKeys(first: 50) { totalCount edges { cursor node { id name de
 // ---------------------------------------------------------------- main
 
 /**
- * BENCH_ONLY (e.g. `r,s` or `n,o,p,q`) runs some parts only; unset, everything runs. (a)–(m)
- * are one part — their rows share references, restarts and a database — so naming any of
- * them runs them all.
+ * BENCH_ONLY (e.g. `m`, `r,s` or `n,o,p,q`) runs some parts only; unset, everything runs.
+ * (a)–(l) are one part — their rows share references, restarts and a database — so naming
+ * any of them runs them all.
  */
-const CLASSIC = 'abcdefghijklm'.split('');
+const CLASSIC = 'abcdefghijkl'.split('');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) : null;
 const wanted = (...letters: string[]) => ONLY === null || letters.some((l) => ONLY.has(l));
 
@@ -319,12 +323,13 @@ async function main(): Promise<void> {
   const kind = (process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || '').startsWith('postgres') ? 'PostgreSQL' : 'PGlite (embedded)';
   print(`database: ${kind}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds${ONLY ? `; BENCH_ONLY=${[...ONLY].join(',')}` : ''}`);
   if (wanted(...CLASSIC)) await benchClassic();
+  if (wanted('m')) await benchAnalytics();
   if (wanted('r', 's')) await benchLeaks({ r: wanted('r'), s: wanted('s') });
   if (wanted('n', 'o', 'p', 'q')) await benchClient({ n: wanted('n'), o: wanted('o'), p: wanted('p'), q: wanted('q') });
   print(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
 }
 
-/** (a)–(m): the hot path, floods, restarts, usage controls and analytics, in one table. */
+/** (a)–(l): the hot path, floods, restarts and usage controls, in one table. */
 async function benchClassic(): Promise<void> {
   const database = await freshDatabase();
   const seedStart = performance.now();
@@ -451,7 +456,7 @@ async function benchClassic(): Promise<void> {
       },
     ]);
 
-    // (l) and (m) start instances of their own: this one would only take memory meanwhile.
+    // (l) starts instances of its own: this one would only take memory meanwhile.
     await server.stop();
     let credits: CreditsRun | null = null;
     let window: WindowRun | null = null;
@@ -459,7 +464,6 @@ async function benchClassic(): Promise<void> {
       credits = await creditsAcrossInstances(database.url!, seeded.creditsKey);
       window = await windowAcrossInstances(database.url!, seeded.windowKey);
     }
-    const analytics = await analyticsOverhead(m);
 
     // ------------------------------------------------------------ the report
     const ratioLine = (name: string, target: number | null, reference: string, extraNote = '', floodName?: string): Line => {
@@ -535,11 +539,6 @@ async function benchClassic(): Promise<void> {
           ` ${window.refused.toLocaleString('en')} RATE_LIMITED of ${window.answers.toLocaleString('en')} answers, ${window.other} other; ${window.trips ?? '?'} lease trips`,
       });
     } else lines.push({ name: EXACT_WINDOW_NAME, target: windowTarget, ...pgOnly });
-    const analyticsLine = ratioLine(ANALYTICS, 0.95, 'USAGE_ANALYTICS=false');
-    const countedAll = analytics.counted >= analytics.served && analytics.countedOff === 0;
-    analyticsLine.met = analyticsLine.met === true && countedAll;
-    analyticsLine.note += `; ${analytics.pairs} pairs of fresh processes, ${ANALYTICS_ROUNDS_PER_PAIR} rounds each; counted ${analytics.counted.toLocaleString('en')} uses for ${analytics.served.toLocaleString('en')} answers (off: ${analytics.countedOff} for ${analytics.servedOff.toLocaleString('en')})`;
-    lines.push(analyticsLine);
     print();
     table(lines);
     print('(req/s and latency in ms: mean of the runs; ratio: median of the rounds\' ratios, range their spread; (i): req/s is 2,000 over the time until all were answered, p50/p99 of each answer\'s time since the burst began)');
@@ -780,77 +779,137 @@ const windowAcrossInstances = (url: string, key: Key) => onTwoInstances(url, asy
   return run;
 });
 
-interface AnalyticsRun {
-  /** Answers the analytics servers gave (2xx), and the uses they wrote to usage_counts. */
+/** What one pair of processes served, and what their databases counted. */
+interface PairCounts {
+  /** Answers the measured server gave (2xx), and the uses it wrote to usage_counts. */
   served: number;
   counted: number;
-  /** The same for the servers with USAGE_ANALYTICS=false, whose count must be 0. */
+  /** The same for the reference server, with USAGE_ANALYTICS=false: its count must be 0. */
   servedOff: number;
   countedOff: number;
-  pairs: number;
 }
 
 /**
- * (m)'s pairs of processes. Counting a use costs about 0.3 µs against a request's 500 µs, so
- * what (m) can see is mostly how two processes differ: where each landed, what its JIT
- * made of the same code. One pair of processes measured 0.92–1.05 from run to run on
- * PostgreSQL; several fresh pairs, a few rounds each, sample that difference instead of
- * fixing one draw of it for the whole run.
+ * Counting a use costs about 0.3 µs against a request's 500 µs, so what a comparison of two
+ * processes sees is mostly how the two differ: where each landed on the two cores beside
+ * PostgreSQL and the load generator, what each JIT made of the same code. One pair measured
+ * 0.92–1.05 from run to run on PostgreSQL, and three pairs of three rounds 0.89–1.05: one
+ * draw of that difference weighs on a whole pair. So (m) takes many fresh pairs, two blocks
+ * each, and the same is done with both processes off, (m′), an A/A comparison that shows
+ * how far two identical processes differ here: the resolution (m) is read against.
  */
-const ANALYTICS_PAIRS = 3;
-const ANALYTICS_ROUNDS_PER_PAIR = Math.max(1, Math.ceil(ROUNDS / 2));
+const ANALYTICS_PAIRS = Number(process.env.BENCH_ANALYTICS_PAIRS ?? 8);
+const SAME_PAIRS = Math.max(2, Math.ceil(ANALYTICS_PAIRS / 2));
+const BLOCKS_PER_PAIR = 2;
 
 /**
  * (m) The cost of counting every use (usage/usageCounts.ts): (b) on a server with usage
  * analytics on, against (b) on one with USAGE_ANALYTICS=false beside it. Both are new
  * processes on new databases of the bench's kind (PGlite cannot share a data folder
  * between two processes), seeded with the same one key, so the two differ in that one
- * setting only; ANALYTICS_PAIRS such pairs in turn. Afterwards the databases say what was
- * counted: every answer an analytics server gave must be among its counted uses (a few
- * more: requests still in flight when a run ended were answered and counted, but not
- * received), and nothing on the others.
+ * setting only. Afterwards the databases say what was counted: every answer the analytics
+ * server gave must be among its counted uses (a few more: requests still in flight when a
+ * run ended were answered and counted, but not received), and nothing on the other.
  */
-async function analyticsOverhead(m: Measurements): Promise<AnalyticsRun> {
-  const total: AnalyticsRun = { served: 0, counted: 0, servedOff: 0, countedOff: 0, pairs: ANALYTICS_PAIRS };
+async function benchAnalytics(): Promise<void> {
+  print();
+  print(`(m): ${ANALYTICS_PAIRS} pairs of fresh processes, analytics on against off; then (m′): ${SAME_PAIRS} pairs, both off; ${BLOCKS_PER_PAIR} blocks of runs A B B A a pair`);
+  const m = new Measurements();
+  const total: PairCounts = { served: 0, counted: 0, servedOff: 0, countedOff: 0 };
   for (let pair = 1; pair <= ANALYTICS_PAIRS; pair++) {
-    const result = await analyticsPair(m);
+    const result = await processPair(m, { name: ANALYTICS, analytics: true }, ANALYTICS_OFF);
     print(`  (m) pair ${pair}: counted ${result.counted} uses for ${result.served} answers with analytics on; ${result.countedOff} for ${result.servedOff} with it off`);
     total.served += result.served;
     total.counted += result.counted;
     total.servedOff += result.servedOff;
     total.countedOff += result.countedOff;
   }
-  return total;
+  let sameCounted = 0;
+  for (let pair = 1; pair <= SAME_PAIRS; pair++) {
+    const result = await processPair(m, { name: SAME_B, analytics: false }, SAME_A);
+    print(`  (m′) pair ${pair}: counted ${result.counted + result.countedOff} uses for ${result.served + result.servedOff} answers, both off`);
+    sameCounted += result.counted + result.countedOff;
+  }
+
+  const line = (name: string, target: number | null, reference: string, note: string): Line => {
+    const figures = m.figures(name);
+    const ratio = m.median(name);
+    const failed = failures(figures);
+    return {
+      name,
+      figures,
+      ratio: ratio.toFixed(2),
+      range: m.range(name),
+      target: target === null ? '—' : `≥ ${target.toFixed(2)}`,
+      met: target === null ? null : ratio >= target && failed === 0,
+      note: `ratio to ${reference} beside it; ${failed} failed; ${note}`,
+    };
+  };
+  const analytics = line(
+    ANALYTICS,
+    0.95,
+    'USAGE_ANALYTICS=false',
+    `counted ${total.counted.toLocaleString('en')} uses for ${total.served.toLocaleString('en')} answers (off: ${total.countedOff} for ${total.servedOff.toLocaleString('en')})`,
+  );
+  analytics.met = analytics.met === true && total.counted >= total.served && total.countedOff === 0;
+  const same = line(SAME_B, null, 'the first', `two processes alike: how far they differ here; counted ${sameCounted}`);
+  print();
+  table([analytics, same]);
+  print("(req/s and latency in ms: mean of the runs; ratio: median over every pair's blocks of the measured runs' sum over the reference's, range their spread)");
 }
 
-async function analyticsPair(m: Measurements): Promise<Omit<AnalyticsRun, 'pairs'>> {
+/**
+ * One pair: two new processes on two new databases with the same key, the measured one
+ * with USAGE_ANALYTICS as given, the reference with it off, in BLOCKS_PER_PAIR blocks.
+ */
+async function processPair(m: Measurements, measured: { name: string; analytics: boolean }, referenceName: string): Promise<PairCounts> {
   const key = newKey(newKeyId());
   const databases: Awaited<ReturnType<typeof freshDatabase>>[] = [];
   const servers: Server[] = [];
   try {
     databases.push(await freshDatabase(), await freshDatabase());
-    const [on, off] = databases as [(typeof databases)[0], (typeof databases)[0]];
-    await Promise.all([seedOneKey(on.target, key), seedOneKey(off.target, key)]);
+    const [measuredDb, referenceDb] = databases as [(typeof databases)[0], (typeof databases)[0]];
+    await Promise.all([seedOneKey(measuredDb.target, key), seedOneKey(referenceDb.target, key)]);
     // Both set explicitly: the bench's own environment may say either.
-    servers.push(...(await Promise.all([startServer(on.target, on.url, { env: { USAGE_ANALYTICS: 'true' } }), startServer(off.target, off.url, { env: { USAGE_ANALYTICS: 'false' } })])));
-    const [counting, quiet] = servers as [Server, Server];
-    const scenario: Scenario = { name: ANALYTICS, body: q('{ viewer { kind } }'), headers: { authorization: `Bearer ${key.fullKey}` }, expect: VIEWER_KEY };
-    const served = { on: 0, off: 0 };
+    servers.push(
+      ...(await Promise.all([
+        startServer(measuredDb.target, measuredDb.url, { env: { USAGE_ANALYTICS: String(measured.analytics) } }),
+        startServer(referenceDb.target, referenceDb.url, { env: { USAGE_ANALYTICS: 'false' } }),
+      ])),
+    );
+    const [measuredServer, referenceServer] = servers as [Server, Server];
+    const scenario: Scenario = { name: measured.name, body: q('{ viewer { kind } }'), headers: { authorization: `Bearer ${key.fullKey}` }, expect: VIEWER_KEY };
+    const served = { measured: 0, reference: 0 };
     const run = (server: Server, side: keyof typeof served, seconds = SECONDS) => async () => {
       const figures = await load(server.url, scenario, seconds);
       served[side] += figures.served;
       return figures;
     };
-    for (const [server, side] of [[counting, 'on'], [quiet, 'off']] as const) {
+    for (const [server, side] of [[measuredServer, 'measured'], [referenceServer, 'reference']] as const) {
       const first = await graphql(server.url, '{ viewer { kind } }', {}, scenario.headers);
-      if (first.text !== VIEWER_KEY) throw new Error(`${ANALYTICS}: unexpected answer ${first.text.slice(0, 300)}`);
+      if (first.text !== VIEWER_KEY) throw new Error(`${measured.name}: unexpected answer ${first.text.slice(0, 300)}`);
       served[side]++;
       await run(server, side, WARM_UP_SECONDS)();
     }
-    await m.alternate({ name: ANALYTICS_OFF, run: run(quiet, 'off') }, [{ name: ANALYTICS, run: run(counting, 'on') }], ANALYTICS_ROUNDS_PER_PAIR);
+    // A B B A: each process runs once right after itself and once after the other. The plain
+    // alternation (A B A, A B A) gave the reference every back-to-back run, and two processes
+    // alike measured 0.92 by it (PostgreSQL, 4 pairs): an order effect as large as what (m)
+    // looks for.
+    for (let block = 1; block <= BLOCKS_PER_PAIR; block++) {
+      const a1 = m.record(block, referenceName, await run(referenceServer, 'reference')());
+      const b1 = m.record(block, measured.name, await run(measuredServer, 'measured')());
+      const b2 = m.record(block, measured.name, await run(measuredServer, 'measured')());
+      const a2 = m.record(block, referenceName, await run(referenceServer, 'reference')());
+      m.ratio(measured.name, (b1.rps + b2.rps) / (a1.rps + a2.rps));
+    }
     // Stopping writes what is still counted in memory.
     await Promise.all(servers.splice(0).map((s) => s.stop()));
-    return { served: served.on, counted: await countedUses(on.target, key.keyId), servedOff: served.off, countedOff: await countedUses(off.target, key.keyId) };
+    return {
+      served: served.measured,
+      counted: await countedUses(measuredDb.target, key.keyId),
+      servedOff: served.reference,
+      countedOff: await countedUses(referenceDb.target, key.keyId),
+    };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await Promise.all(databases.map((d) => d.drop()));
