@@ -64,7 +64,7 @@ describe('lockout', () => {
 
 describe('the audit trail under a flood', () => {
   // Failures fall into 15-minute windows aligned to the clock: a flood that ran across a
-  // quarter hour (as one CI run's did, at 21:45) is two events, rightly. The app's clock
+  // quarter hour (as one run of the suite did, at 21:30) is two events, rightly. The app's clock
   // starts a minute into a window here and runs on in real time; only Date is replaced.
   beforeEach(() => {
     const window = 15 * 60_000;
