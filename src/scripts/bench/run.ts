@@ -893,8 +893,8 @@ async function processPair(m: Measurements, measured: { name: string; analytics:
     }
     // A B B A: each process runs once right after itself and once after the other. The plain
     // alternation (A B A, A B A) gave the reference every back-to-back run, and two processes
-    // alike measured 0.92 by it (PostgreSQL, 4 pairs): an order effect as large as what (m)
-    // looks for.
+    // alike measured 0.92 by it (PostgreSQL, 4 pairs): a difference as large as what (m)
+    // looks for, between processes that differ in nothing.
     for (let block = 1; block <= BLOCKS_PER_PAIR; block++) {
       const a1 = m.record(block, referenceName, await run(referenceServer, 'reference')());
       const b1 = m.record(block, measured.name, await run(measuredServer, 'measured')());
