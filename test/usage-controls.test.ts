@@ -1,10 +1,10 @@
-import { count, eq, sql } from 'drizzle-orm';
-import { apiKeys } from '../src/db/schema';
+import { count, eq, like, sql } from 'drizzle-orm';
+import { apiKeys, usageCounts } from '../src/db/schema';
 import { allowedIpList, ipMatcher, metaOf, nextRefill, refillPeriodStart } from '../src/keys/controls';
 import { MAX_LEASE } from '../src/keys/leases';
 import { serverUrl } from './database';
 import { codes, startTestApp, type Session, type TestApp } from './harness';
-import { ApiKeyControls, ApiKeys, CreateApiKey, RotateApiKey, UpdateApiKey, Usage, VerifyApiKeyUse, Viewer } from './operations';
+import { ApiKeyById, ApiKeyControls, ApiKeys, CreateApiKey, RotateApiKey, UpdateApiKey, Usage, VerifyApiKeyUse, Viewer } from './operations';
 import { startServer } from './server';
 
 /**
@@ -389,6 +389,29 @@ describe('usage', () => {
     // Another organization sees none of it, even by the key's ID.
     const stranger = await t.signUpOrganization('Elsewhere');
     expect((await t.ok(Usage, { apiKeyId: id, from, to }, { token: stranger.token })).usage).toEqual([]);
+  });
+
+  it('writes a burst of more uses than one statement can carry, counts and last use alike', async () => {
+    // A statement carries at most 65,535 parameters: 12,000 (key, outcome) pairs are 36,000
+    // count rows of 7 and 33,001 last-use times of 2. Both were once one statement, which
+    // failed, was put back, and failed again at every flush.
+    const { id } = await createKey();
+    const [key] = await t.services.database.db.select({ organizationId: apiKeys.organizationId }).from(apiKeys).where(eq(apiKeys.id, id));
+    const ids = Array.from({ length: 4_000 }, (_, i) => `burst${String(i).padStart(11, '0')}`);
+    const at = Date.now();
+    for (const code of ['VALID', 'RATE_LIMITED', 'USAGE_EXCEEDED']) for (const keyId of ids) t.services.usageCounts.count(key!.organizationId, keyId, code, at);
+    await t.services.usageCounts.flush();
+    const written = await t.services.database.db
+      .select({ rows: count(), uses: sql<number>`coalesce(sum(${usageCounts.count}) filter (where ${usageCounts.interval} = 'MINUTE'), 0)::int` })
+      .from(usageCounts)
+      .where(like(usageCounts.apiKeyId, 'burst%'));
+    expect(written).toEqual([{ rows: 36_000, uses: 12_000 }]);
+
+    for (let i = 0; i < 33_000; i++) t.services.usage.record(`absent${i}`, at);
+    t.services.usage.record(id, at);
+    await t.services.usage.flush();
+    const { apiKey } = await t.ok(ApiKeyById, { id }, { token: owner.token });
+    expect(apiKey!.lastUsedAt).toBe(new Date(at).toISOString());
   });
 
   it('refuses a range that ends before it starts or holds too many buckets', async () => {

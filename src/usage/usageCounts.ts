@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/open';
+import type { Database } from '../db/open';
 import { usageCounts } from '../db/schema';
 import { badInput } from '../errors';
 import type { Logger } from '../logger';
@@ -8,9 +8,9 @@ import type { Tenant } from '../tenant';
 /**
  * Verifications by outcome over time (SPEC §9 `usage`). Every use of a key — a
  * `verifyApiKey` answer about it, a request it authenticates — is counted in memory under
- * (key, outcome, minute); every few seconds one statement adds the counts to their minute,
- * hour and day rows, so the request path never waits for it and a minute's thousands of
- * uses are one row update. Rows older than their interval's retention are deleted hourly.
+ * (key, outcome, minute); every few seconds one transaction adds the counts to their
+ * minute, hour and day rows, so the request path never waits for it and a minute's
+ * thousands of uses are one row update. Rows older than their interval's retention are deleted hourly.
  */
 
 export type UsageInterval = 'MINUTE' | 'HOUR' | 'DAY';
@@ -19,6 +19,13 @@ export const INTERVAL_MS: Record<UsageInterval, number> = { MINUTE: 60_000, HOUR
 export const USAGE_COUNT_FLUSH_MS = 5_000;
 /** The most buckets one `usage` answer holds (a day of minutes, 60 days of hours…). */
 export const MAX_BUCKETS = 1_500;
+/**
+ * Rows one INSERT writes at most. A statement carries at most 65,535 parameters, 7 a row
+ * here: a flush after a burst of new keys (3 rows for each key and outcome) once went past
+ * it, failed, was put back, and failed again, bigger, every 5 s, until the process spent a
+ * core and a gigabyte on it.
+ */
+export const ROWS_PER_STATEMENT = 1_000;
 
 export interface Retention {
   minuteDays: number;
@@ -41,7 +48,7 @@ export class UsageCounter {
   private lastPurge = 0;
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Pick<Database, 'select' | 'delete' | 'transaction'>,
     private readonly logger: Logger,
     private readonly retention: Retention,
     /** False turns counting off (the analytics-overhead benchmark compares both). */
@@ -96,14 +103,20 @@ export class UsageCounter {
         else rows.set(id, { organizationId: p.organizationId, apiKeyId: p.apiKeyId, code: p.code, interval, bucketStart: new Date(start), count: p.count });
       }
     }
+    const all = [...rows.values()];
+    // One transaction for every chunk: adding is not idempotent, so a batch is written whole or not at all.
     const ok = await this.quietly('write usage counts', () =>
-      this.db
-        .insert(usageCounts)
-        .values([...rows.values()])
-        .onConflictDoUpdate({
-          target: [usageCounts.apiKeyId, usageCounts.interval, usageCounts.bucketStart, usageCounts.code],
-          set: { count: sql`${usageCounts.count} + excluded.count` },
-        }),
+      this.db.transaction(async (tx) => {
+        for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
+          await tx
+            .insert(usageCounts)
+            .values(all.slice(i, i + ROWS_PER_STATEMENT))
+            .onConflictDoUpdate({
+              target: [usageCounts.apiKeyId, usageCounts.interval, usageCounts.bucketStart, usageCounts.code],
+              set: { count: sql`${usageCounts.count} + excluded.count` },
+            });
+        }
+      }),
     );
     // Not written: counted again with the next batch rather than lost.
     if (!ok) for (const p of batch.values()) this.count(p.organizationId, p.apiKeyId, p.code, p.minute, p.count);
