@@ -5,7 +5,8 @@ import type { Logger } from '../logger';
 /**
  * `lastUsedAt`, written off the request path (SPEC §7): a verified key (or a session) only
  * notes the time in memory, and every few seconds an UPDATE (one per 5,000) writes all
- * those used meanwhile. `greatest` keeps the newest time when several instances write the same row.
+ * those used meanwhile. `greatest` keeps the newest time when several instances write the
+ * same row.
  */
 export const USAGE_FLUSH_MS = 5_000;
 

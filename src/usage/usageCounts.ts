@@ -10,7 +10,8 @@ import type { Tenant } from '../tenant';
  * `verifyApiKey` answer about it, a request it authenticates — is counted in memory under
  * (key, outcome, minute); every few seconds one transaction adds the counts to their
  * minute, hour and day rows, so the request path never waits for it and a minute's
- * thousands of uses are one row update. Rows older than their interval's retention are deleted hourly.
+ * thousands of uses are one row update. Rows older than their interval's retention are
+ * deleted hourly.
  */
 
 export type UsageInterval = 'MINUTE' | 'HOUR' | 'DAY';
@@ -104,7 +105,8 @@ export class UsageCounter {
       }
     }
     const all = [...rows.values()];
-    // One transaction for every chunk: adding is not idempotent, so a batch is written whole or not at all.
+    // One transaction for every chunk: adding is not idempotent, so a batch is written
+    // whole or not at all.
     const ok = await this.quietly('write usage counts', () =>
       this.db.transaction(async (tx) => {
         for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
