@@ -64,8 +64,11 @@ export function AuditLogPage({ viewer }: { viewer: Viewer }) {
     setActorId('');
     document.querySelector<HTMLElement>('.toolbar select')?.focus();
   };
-  const filtered = Boolean(action || actorId);
-  const empty = !list.loading && !list.error && list.items.length === 0;
+  // As on the keys page: what the list shows was loaded for these filters, so while the
+  // next filters load, an empty result keeps its words instead of turning into an empty table.
+  const [shownAction, shownActor] = list.loadedFor ?? [action, actorId];
+  const filtered = Boolean(shownAction || shownActor);
+  const empty = list.loadedFor !== null && !list.error && list.items.length === 0;
 
   return (
     <section aria-labelledby="page-title">

@@ -60,7 +60,8 @@ export class UsageRecorder {
     this.pending = new Map();
     const table = sql.identifier(this.table);
     const idType = sql.raw(ID_TYPES[this.table]);
-    const uses = [...batch];
+    // In ID order, so that two instances' updates of the same rows never deadlock.
+    const uses = [...batch].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     try {
       // In chunks: a statement carries at most 65,535 parameters, 2 a use here. Each chunk
       // may land on its own: writing a use twice changes nothing (greatest).

@@ -104,7 +104,9 @@ export class UsageCounter {
         else rows.set(id, { organizationId: p.organizationId, apiKeyId: p.apiKeyId, code: p.code, interval, bucketStart: new Date(start), count: p.count });
       }
     }
-    const all = [...rows.values()];
+    // In key order: two instances adding to the same rows then lock them in the same order
+    // and wait for each other rather than deadlock.
+    const all = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
     // One transaction for every chunk: adding is not idempotent, so a batch is written
     // whole or not at all.
     const ok = await this.quietly('write usage counts', () =>
