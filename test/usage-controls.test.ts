@@ -393,8 +393,9 @@ describe('usage', () => {
 
   it('writes a burst of more uses than one statement can carry, counts and last use alike', async () => {
     // A statement carries at most 65,535 parameters: 12,000 (key, outcome) pairs are 36,000
-    // count rows of 7 and 33,001 last-use times of 2. Both were once one statement, which
-    // failed, was put back, and failed again at every flush.
+    // count rows, which as parameters would be 7 each, and 33,001 last-use times, 2 each.
+    // Both were once one statement of such parameters, which failed, was put back, and
+    // failed again at every flush.
     const { id } = await createKey();
     const [key] = await t.services.database.db.select({ organizationId: apiKeys.organizationId }).from(apiKeys).where(eq(apiKeys.id, id));
     const ids = Array.from({ length: 4_000 }, (_, i) => `burst${String(i).padStart(11, '0')}`);

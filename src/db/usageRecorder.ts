@@ -4,14 +4,10 @@ import type { Logger } from '../logger';
 
 /**
  * `lastUsedAt`, written off the request path (SPEC §7): a verified key (or a session) only
- * notes the time in memory, and every few seconds an UPDATE (one per 5,000) writes all
- * those used meanwhile. `greatest` keeps the newest time when several instances write the
- * same row.
+ * notes the time in memory, and every few seconds one UPDATE writes all those used
+ * meanwhile. `greatest` keeps the newest time when several instances write the same row.
  */
 export const USAGE_FLUSH_MS = 5_000;
-
-/** Uses one UPDATE writes at most (2 parameters each, under a statement's 65,535). */
-export const USES_PER_STATEMENT = 5_000;
 
 /** The tables whose rows carry a last_used_at written this way, with their ID's type. */
 const ID_TYPES = { api_keys: 'text', sessions: 'uuid', service_tokens: 'uuid' } as const;
@@ -60,21 +56,17 @@ export class UsageRecorder {
     this.pending = new Map();
     const table = sql.identifier(this.table);
     const idType = sql.raw(ID_TYPES[this.table]);
-    // In ID order, so that two instances' updates of the same rows never deadlock.
-    const uses = [...batch].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const uses = [...batch].map(([id, at]) => ({ id, at: new Date(at).toISOString() }));
     try {
-      // In chunks: a statement carries at most 65,535 parameters, 2 a use here. Each chunk
-      // may land on its own: writing a use twice changes nothing (greatest).
-      for (let i = 0; i < uses.length; i += USES_PER_STATEMENT) {
-        const values = sql.join(
-          uses.slice(i, i + USES_PER_STATEMENT).map(([id, at]) => sql`(${id}::${idType}, ${new Date(at).toISOString()}::timestamptz)`),
-          sql`, `,
-        );
-        await this.db.execute(sql`
-          update ${table} set last_used_at = greatest(${table}.last_used_at, used.at)
-          from (values ${values}) as used(id, at)
-          where ${table}.id = used.id`);
-      }
+      // The uses as one JSON parameter, however many: a statement carries at most 65,535
+      // parameters. In ID order, so that two instances' updates of the same rows never
+      // deadlock.
+      await this.db.execute(sql`
+        update ${table} set last_used_at = greatest(${table}.last_used_at, used.at)
+        from (
+          select id, at from jsonb_to_recordset(${JSON.stringify(uses)}::jsonb) as r(id ${idType}, at timestamptz) order by id
+        ) as used
+        where ${table}.id = used.id`);
     } catch (error) {
       // Put the batch back for the next flush rather than lose it.
       for (const [id, at] of batch) this.record(id, at);

@@ -20,14 +20,6 @@ export const INTERVAL_MS: Record<UsageInterval, number> = { MINUTE: 60_000, HOUR
 export const USAGE_COUNT_FLUSH_MS = 5_000;
 /** The most buckets one `usage` answer holds (a day of minutes, 60 days of hours…). */
 export const MAX_BUCKETS = 1_500;
-/**
- * Rows one INSERT writes at most. A statement carries at most 65,535 parameters, 7 a row
- * here: a flush after a burst of new keys (3 rows for each key and outcome) once went past
- * it, failed, was put back, and failed again, bigger, every 5 s, until the process spent a
- * core and a gigabyte on it.
- */
-export const ROWS_PER_STATEMENT = 1_000;
-
 export interface Retention {
   minuteDays: number;
   hourDays: number;
@@ -49,7 +41,7 @@ export class UsageCounter {
   private lastPurge = 0;
 
   constructor(
-    private readonly db: Pick<Database, 'select' | 'delete' | 'transaction'>,
+    private readonly db: Pick<Database, 'select' | 'delete' | 'execute'>,
     private readonly logger: Logger,
     private readonly retention: Retention,
     /** False turns counting off (the analytics-overhead benchmark compares both). */
@@ -94,33 +86,30 @@ export class UsageCounter {
     this.pending = new Map();
     // Each minute's count, added to its minute, hour and day: rows merged per bucket first,
     // since one INSERT … ON CONFLICT may not touch the same row twice.
-    const rows = new Map<string, typeof usageCounts.$inferInsert>();
+    const rows = new Map<string, { organization_id: string; api_key_id: string; code: string; interval: UsageInterval; bucket_start: string; count: number }>();
     for (const p of batch.values()) {
       for (const interval of ['MINUTE', 'HOUR', 'DAY'] as const) {
         const start = p.minute - (p.minute % INTERVAL_MS[interval]);
         const id = `${p.apiKeyId} ${p.code} ${interval} ${start}`;
         const row = rows.get(id);
         if (row) row.count += p.count;
-        else rows.set(id, { organizationId: p.organizationId, apiKeyId: p.apiKeyId, code: p.code, interval, bucketStart: new Date(start), count: p.count });
+        else rows.set(id, { organization_id: p.organizationId, api_key_id: p.apiKeyId, code: p.code, interval, bucket_start: new Date(start).toISOString(), count: p.count });
       }
     }
-    // In key order: two instances adding to the same rows then lock them in the same order
-    // and wait for each other rather than deadlock.
-    const all = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    // One transaction for every chunk: adding is not idempotent, so a batch is written
-    // whole or not at all.
+    // One statement with one parameter, the rows as JSON, however many there are: a
+    // statement carries at most 65,535 parameters, and rows as parameters (7 each) once
+    // went past it after a burst of new keys, failed, were put back, and failed again,
+    // bigger, at every flush. One statement is also all or nothing, as adding must be. In
+    // key order: two instances adding to the same rows lock them in the same order and
+    // wait for each other rather than deadlock.
     const ok = await this.quietly('write usage counts', () =>
-      this.db.transaction(async (tx) => {
-        for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
-          await tx
-            .insert(usageCounts)
-            .values(all.slice(i, i + ROWS_PER_STATEMENT))
-            .onConflictDoUpdate({
-              target: [usageCounts.apiKeyId, usageCounts.interval, usageCounts.bucketStart, usageCounts.code],
-              set: { count: sql`${usageCounts.count} + excluded.count` },
-            });
-        }
-      }),
+      this.db.execute(sql`
+        insert into ${usageCounts} (organization_id, api_key_id, code, interval, bucket_start, count)
+        select organization_id, api_key_id, code, interval, bucket_start, count
+        from jsonb_to_recordset(${JSON.stringify([...rows.values()])}::jsonb)
+          as r(organization_id uuid, api_key_id text, code text, interval text, bucket_start timestamptz, count bigint)
+        order by api_key_id, interval, bucket_start, code
+        on conflict (api_key_id, interval, bucket_start, code) do update set count = ${usageCounts}.count + excluded.count`),
     );
     // Not written: counted again with the next batch rather than lost.
     if (!ok) for (const p of batch.values()) this.count(p.organizationId, p.apiKeyId, p.code, p.minute, p.count);
