@@ -4,8 +4,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * `npm run codegen`: typed clients (GraphQL Code Generator, client preset) from the
  * committed SDL — one for the operations written in the tests (test/gql), one for the
  * admin console's (src/console/gql), one for the client package's
- * (packages/client/src/gql). `npm test` runs it first, so none can be stale; the output is
- * committed so that `npm start` from a fresh clone needs no build step.
+ * (packages/client/src/gql). The output is committed, so that `npm start` from a fresh
+ * clone needs no build step, and `npm test` fails when it is stale (`npm run codegen:check`).
  * Never edit test/gql, src/console/gql or packages/client/src/gql by hand.
  */
 const typedClient = {
