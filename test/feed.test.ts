@@ -141,7 +141,7 @@ describe('service credentials', () => {
     expect(audit.split('\n').filter(Boolean).map((line) => line.split('  ')[1])).toEqual(['service_token.revoked', 'service_token.created']);
     expect(audit).not.toContain(token);
     await expect(serviceTokenCommand(['--list', '--audit'], env, () => {})).rejects.toBeInstanceOf(UsageError);
-  }, 60_000);
+  });
 });
 
 describe('the change feed', () => {
