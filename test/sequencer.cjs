@@ -15,9 +15,8 @@ class Sequencer extends DefaultSequencer {
   sort(tests) {
     const sorted = super.sort(tests);
     if (sorted.some((test) => test.duration != null)) return sorted;
-    /** @param {import('@jest/test-result').Test} test */
-    const startsProcesses = (test) => /\b(startServer|spawnSync|launchPersistentContext)\(/.test(readFileSync(test.path, 'utf8'));
-    return [...sorted.filter(startsProcesses), ...sorted.filter((test) => !startsProcesses(test))];
+    const first = sorted.filter((test) => /\b(startServer|spawnSync|launchPersistentContext)\(/.test(readFileSync(test.path, 'utf8')));
+    return [...first, ...sorted.filter((test) => !first.includes(test))];
   }
 }
 

@@ -59,8 +59,9 @@ export class UsageRecorder {
     const uses = [...batch].map(([id, at]) => ({ id, at: new Date(at).toISOString() }));
     try {
       // The uses as one JSON parameter, however many: a statement carries at most 65,535
-      // parameters. In ID order, so that two instances' updates of the same rows never
-      // deadlock.
+      // parameters. In ID order, the order two instances' updates of the same rows should
+      // lock them in; were a plan to take them otherwise and deadlock, PostgreSQL ends one
+      // of the two, whose batch is put back for the next flush.
       await this.db.execute(sql`
         update ${table} set last_used_at = greatest(${table}.last_used_at, used.at)
         from (
