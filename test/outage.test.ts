@@ -1,8 +1,11 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { Writable } from 'node:stream';
 import postgres from 'postgres';
+import { createLogger } from '../src/logger';
+import { UsageCounter } from '../src/usage/usageCounts';
 import { serverUrl } from './database';
 import { codes, startTestApp, type TestApp } from './harness';
-import { CreateApiKey, VerifyApiKey } from './operations';
+import { CreateApiKey, VerifyApiKey, Viewer } from './operations';
 
 /**
  * A PostgreSQL outage, made by cutting a TCP proxy the app connects through: requests get
@@ -109,6 +112,57 @@ run('a PostgreSQL outage', () => {
       const created = await sql`select target_id from audit_events where action = 'api_key.created'`;
       expect(created.map((row) => row.target_id).sort()).toEqual(keys.map((row) => row.id).sort());
       expect(keys.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it('holds at most its cap of usage counts while the database is away, drops the newest and says so, and writes the rest when it returns', async () => {
+    const owner = await t.signUpOrganization('Held counts');
+    const { viewer } = await t.ok(Viewer, {}, { token: owner.token });
+    const organizationId = viewer!.organization!.id;
+    const warnings: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        warnings.push(String(chunk));
+        done();
+      },
+    });
+    const counter = new UsageCounter(t.services.database.db, createLogger('warn', sink), { minuteDays: 1, hourDays: 1, dayDays: 1 }, true, 4);
+    const at = Date.now();
+    const count = (keyId: string) => counter.count(organizationId, keyId, 'VALID', at);
+
+    await proxy.down();
+    for (const keyId of ['held-a', 'held-b', 'held-c']) count(keyId);
+    await counter.flush();
+    // (Its first flush also tries the hourly purge of old rows, which fails the same way.)
+    expect(warnings.map((line) => JSON.parse(line).msg)).toEqual(['could not purge old usage counts', 'could not write usage counts']);
+    count('held-d');
+    count('held-e'); // a fifth (key, outcome, minute): past the cap of 4
+    count('held-a'); // one held: still added
+    await counter.flush();
+    const dropped = warnings.map((line) => JSON.parse(line)).filter((line) => line.uses !== undefined);
+    expect(dropped.map(({ msg, uses, held }) => ({ msg, uses, held }))).toEqual([
+      { msg: 'usage counts dropped: too many are waiting for the database', uses: 1, held: 4 },
+    ]);
+
+    await proxy.up();
+    // The pool reconnects on its own: flush until a flush is not refused (each refusal is logged).
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const refusals = warnings.length;
+      await counter.flush();
+      if (warnings.length === refusals) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const sql = postgres(directUrl, { max: 1, onnotice: () => {} });
+    try {
+      const rows = await sql`select api_key_id, count::int from usage_counts where api_key_id like 'held-%' and interval = 'MINUTE' order by api_key_id`;
+      expect(rows.map((row) => [row.api_key_id, row.count])).toEqual([
+        ['held-a', 2],
+        ['held-b', 1],
+        ['held-c', 1],
+        ['held-d', 1],
+      ]);
     } finally {
       await sql.end();
     }

@@ -20,6 +20,13 @@ export const INTERVAL_MS: Record<UsageInterval, number> = { MINUTE: 60_000, HOUR
 export const USAGE_COUNT_FLUSH_MS = 5_000;
 /** The most buckets one `usage` answer holds (a day of minutes, 60 days of hours…). */
 export const MAX_BUCKETS = 1_500;
+/**
+ * The most (key, outcome, minute) counts held in memory. Counts the database could not take
+ * are kept for the next flush, and every minute of an outage adds a set of them: past this
+ * many (~30 MB), the uses of a (key, outcome, minute) not yet held are dropped and said in
+ * the log, rather than grow the process without end. Uses of one held are still added to it.
+ */
+export const MAX_PENDING_COUNTS = 100_000;
 export interface Retention {
   minuteDays: number;
   hourDays: number;
@@ -39,6 +46,8 @@ export class UsageCounter {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private lastPurge = 0;
+  /** Uses dropped at the cap since the log last said so. */
+  private dropped = 0;
 
   constructor(
     private readonly db: Pick<Database, 'select' | 'delete' | 'execute'>,
@@ -46,6 +55,7 @@ export class UsageCounter {
     private readonly retention: Retention,
     /** False turns counting off (the analytics-overhead benchmark compares both). */
     readonly enabled = true,
+    private readonly maxPending = MAX_PENDING_COUNTS,
   ) {}
 
   start(): void {
@@ -60,6 +70,7 @@ export class UsageCounter {
     const id = `${apiKeyId} ${code} ${minute}`;
     const seen = this.pending.get(id);
     if (seen) seen.count += uses;
+    else if (this.pending.size >= this.maxPending) this.dropped += uses;
     else this.pending.set(id, { organizationId, apiKeyId, code, minute, count: uses });
   }
 
@@ -111,8 +122,17 @@ export class UsageCounter {
         order by api_key_id, interval, bucket_start, code
         on conflict (api_key_id, interval, bucket_start, code) do update set count = ${usageCounts}.count + excluded.count`),
     );
-    // Not written: counted again with the next batch rather than lost.
-    if (!ok) for (const p of batch.values()) this.count(p.organizationId, p.apiKeyId, p.code, p.minute, p.count);
+    // Not written: kept for the next flush rather than lost, with what was counted meanwhile
+    // added after it, up to the cap: the newest are the ones dropped.
+    if (!ok) {
+      const meanwhile = this.pending;
+      this.pending = batch;
+      for (const p of meanwhile.values()) this.count(p.organizationId, p.apiKeyId, p.code, p.minute, p.count);
+    }
+    if (this.dropped > 0) {
+      this.logger.warn({ uses: this.dropped, held: this.pending.size }, 'usage counts dropped: too many are waiting for the database');
+      this.dropped = 0;
+    }
   }
 
   private async purge(now: number): Promise<void> {
