@@ -8,7 +8,7 @@ import type { Tenant } from '../tenant';
 /**
  * Verifications by outcome over time (SPEC §9 `usage`). Every use of a key — a
  * `verifyApiKey` answer about it, a request it authenticates — is counted in memory under
- * (key, outcome, minute); every few seconds one transaction adds the counts to their
+ * (key, outcome, minute); every few seconds one statement adds the counts to their
  * minute, hour and day rows, so the request path never waits for it and a minute's
  * thousands of uses are one row update. Rows older than their interval's retention are
  * deleted hourly.
@@ -27,6 +27,7 @@ export const MAX_BUCKETS = 1_500;
  * the log, rather than grow the process without end. Uses of one held are still added to it.
  */
 export const MAX_PENDING_COUNTS = 100_000;
+
 export interface Retention {
   minuteDays: number;
   hourDays: number;
